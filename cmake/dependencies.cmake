@@ -1,0 +1,23 @@
+# Every dependency comes from a Debian bookworm package (scripts/install_deps.sh installs them).
+# Nothing is downloaded at build time.
+find_package(PkgConfig REQUIRED)
+
+# SQLCipher 3.4.1 (libsqlcipher-dev). It exports the same sqlite3_* symbols as libsqlite3:
+# never link both into one binary.
+pkg_check_modules(SQLCIPHER REQUIRED IMPORTED_TARGET sqlcipher)
+add_library(selfcare::sqlcipher ALIAS PkgConfig::SQLCIPHER)
+
+find_package(OpenSSL 3 REQUIRED)
+
+# libargon2 (libargon2-dev) ships a pkg-config file.
+pkg_check_modules(ARGON2 REQUIRED IMPORTED_TARGET libargon2)
+add_library(selfcare::argon2 ALIAS PkgConfig::ARGON2)
+
+find_package(Threads REQUIRED)
+
+if(SC_BUILD_TESTS)
+    find_package(doctest REQUIRED)
+endif()
+if(SC_BUILD_BENCH)
+    find_package(benchmark REQUIRED)
+endif()

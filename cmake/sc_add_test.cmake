@@ -1,0 +1,13 @@
+# sc_add_test(<name> SOURCES <files...> LIBS <targets...> [LABELS <labels...>])
+# One doctest executable, registered with ctest under <name>. The shared doctest main lives in
+# tests/support/doctest_main.cpp so every test binary behaves the same.
+function(sc_add_test name)
+    cmake_parse_arguments(ARG "" "" "SOURCES;LIBS;LABELS" ${ARGN})
+    add_executable(${name}_test ${ARG_SOURCES})
+    target_link_libraries(${name}_test PRIVATE
+        sc_test_support doctest::doctest selfcare::compiler_options ${ARG_LIBS})
+    add_test(NAME ${name} COMMAND ${name}_test)
+    if(ARG_LABELS)
+        set_tests_properties(${name} PROPERTIES LABELS "${ARG_LABELS}")
+    endif()
+endfunction()
