@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs the Debian packages selfcare needs to build and test. Idempotent: packages that are
+# already installed are skipped, and the package lists are refreshed only when something is missing.
+# Usage: scripts/install_deps.sh [extra packages...]
+set -euo pipefail
+
+packages=(
+    # toolchain
+    g++ cmake ninja-build pkg-config
+    # SDK: encrypted store, crypto, key derivation, JSON
+    libsqlcipher-dev libssl-dev libargon2-dev nlohmann-json3-dev
+    # tests and benchmarks
+    doctest-dev libbenchmark-dev
+)
+packages+=("$@")
+
+missing=()
+for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$p")
+    fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+    echo "install_deps: all ${#packages[@]} packages present"
+    exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "install_deps: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+    SUDO="sudo"
+fi
+echo "install_deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
