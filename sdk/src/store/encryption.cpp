@@ -28,11 +28,14 @@ domain::Result<void> probe_readable(Connection& db) {
 }
 
 domain::Result<void> configure_connection(Connection& db) {
-    // journal_mode answers with a row, so it goes through query-style exec; WAL persists in the
-    // file, the others are per connection.
+    // WAL persists in the file; the others are per connection. The page cache is raised from
+    // SQLite's 2 MiB to 8 MiB, enough for a device's whole store (thousands of records): every
+    // page read from disk costs a decryption and an HMAC check, so re-reading evicted pages is
+    // what makes SQLCipher slow. Memory is only taken as pages are touched.
     if (auto r = db.exec("PRAGMA journal_mode = WAL", "enable WAL"); !r) return r;
     return db.exec(
-        "PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = ON;",
+        "PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = ON;"
+        " PRAGMA cache_size = -8192;",
         "configure connection");
 }
 

@@ -18,7 +18,8 @@ domain::Result<void> apply_key(Connection& db, const platform::SecretKey& key);
 domain::Result<void> probe_readable(Connection& db);
 
 /// Session settings of every store connection: WAL journal, synchronous=FULL (a write that
-/// returned is on disk), temp_store=MEMORY (no temporary files), foreign keys on.
+/// returned is on disk), temp_store=MEMORY (no temporary files), foreign keys on, an 8 MiB page
+/// cache.
 domain::Result<void> configure_connection(Connection& db);
 
 }  // namespace selfcare::store

@@ -15,18 +15,34 @@ CachedRecord read_record(const Statement& s) {
 }  // namespace
 
 domain::Result<void> put_record(Connection& db, RecordKind kind, const CachedRecord& record) {
-    auto s = Statement::prepare(db,
-                                "INSERT OR REPLACE INTO records"
-                                " (kind, id, status, sort_time, payload, fetched_at)"
-                                " VALUES (?, ?, ?, ?, ?, ?)");
-    if (!s) return s.error();
-    s->bind(1, domain::to_string(kind))
+    // UPDATE, then INSERT when nothing was there, instead of INSERT OR REPLACE: REPLACE makes
+    // SQLite keep a statement journal, and under SQLCipher every page written to it is encrypted,
+    // which made bulk caching four times slower. Each path is a single write statement, and the
+    // Store's lock keeps another writer from slipping in between.
+    auto update = Statement::prepare(db,
+                                     "UPDATE records SET status = ?3, sort_time = ?4, payload = ?5,"
+                                     " fetched_at = ?6 WHERE kind = ?1 AND id = ?2");
+    if (!update) return update.error();
+    update->bind(1, domain::to_string(kind))
         .bind(2, record.id)
         .bind(3, record.status)
         .bind(4, seconds(record.sort_time))
         .bind(5, record.payload)
         .bind(6, seconds(record.fetched_at));
-    return s->run("save cached record");
+    if (auto r = update->run("save cached record"); !r) return r;
+    if (sqlite_changes(db) > 0) return domain::success();
+    auto insert = Statement::prepare(db,
+                                     "INSERT INTO records"
+                                     " (kind, id, status, sort_time, payload, fetched_at)"
+                                     " VALUES (?, ?, ?, ?, ?, ?)");
+    if (!insert) return insert.error();
+    insert->bind(1, domain::to_string(kind))
+        .bind(2, record.id)
+        .bind(3, record.status)
+        .bind(4, seconds(record.sort_time))
+        .bind(5, record.payload)
+        .bind(6, seconds(record.fetched_at));
+    return insert->run("save cached record");
 }
 
 domain::Result<std::optional<CachedRecord>> get_record(Connection& db, RecordKind kind,

@@ -38,6 +38,8 @@ std::int64_t sqlite_last_insert_rowid(const Connection& db) {
     return sqlite3_last_insert_rowid(db.handle());
 }
 
+int sqlite_changes(const Connection& db) { return sqlite3_changes(db.handle()); }
+
 domain::Result<Connection> Connection::open(const std::filesystem::path& path, bool create) {
     sqlite3* db = nullptr;
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | (create ? SQLITE_OPEN_CREATE : 0);

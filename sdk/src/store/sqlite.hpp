@@ -27,6 +27,9 @@ class Connection;
 /// The rowid of the last row inserted on `db`.
 std::int64_t sqlite_last_insert_rowid(const Connection& db);
 
+/// Rows changed by the last INSERT, UPDATE or DELETE on `db`.
+int sqlite_changes(const Connection& db);
+
 /// One open database connection. Move-only; closes on destruction.
 /// Thread-safety: none of its own; the Store serialises access with a mutex.
 class Connection {
