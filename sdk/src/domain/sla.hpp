@@ -101,4 +101,39 @@ struct PriorTicket {
 bool is_repeat_complaint(std::span<const PriorTicket> earlier, std::string_view msisdn,
                          TicketCategory category, Instant created_at, Duration window);
 
+/// The SLA rules bound to a validated policy and an injected clock: what the server's sweep and
+/// the SDK's progress screens use. Thread-safe (immutable; the clock must be thread-safe and
+/// outlive this object).
+class SlaClock {
+public:
+    /// Fails with validate_sla_policy()'s errors; otherwise binds `policy` and `clock`.
+    static Result<SlaClock> create(SlaPolicy policy, const Clock& clock) {
+        if (auto valid = validate_sla_policy(policy); !valid) return valid.error();
+        return SlaClock(policy, clock);
+    }
+
+    const SlaPolicy& policy() const { return policy_; }
+
+    /// Deadlines of a ticket (see compute_deadlines).
+    SlaDeadlines deadlines(const SlaSubject& subject) const {
+        return compute_deadlines(policy_, subject);
+    }
+
+    /// The ticket's standing now, by the injected clock (see evaluate_sla).
+    SlaStanding standing(const SlaDeadlines& deadlines, const SlaProgress& progress) const {
+        return evaluate_sla(deadlines, progress, clock_->now());
+    }
+
+    /// Whether a ticket created now would be a repeat complaint, within the policy's window.
+    bool is_repeat(std::span<const PriorTicket> earlier, std::string_view msisdn,
+                   TicketCategory category) const {
+        return is_repeat_complaint(earlier, msisdn, category, clock_->now(), policy_.repeat_window);
+    }
+
+private:
+    SlaClock(SlaPolicy policy, const Clock& clock) : policy_(policy), clock_(&clock) {}
+    SlaPolicy policy_;
+    const Clock* clock_;
+};
+
 }  // namespace selfcare::domain

@@ -176,3 +176,27 @@ TEST_CASE("repeat complaints: same customer, same category, inside the window") 
                               std::chrono::days{45}));
     CHECK_FALSE(is_repeat_complaint({}, "13800138000", TicketCategory::kNetwork, test_epoch(), window));
 }
+
+TEST_CASE("the SLA clock reads time from the injected clock") {
+    ManualClock clock(test_epoch());
+    SlaPolicy bad;
+    bad.acknowledge = 0s;
+    CHECK(SlaClock::create(bad, clock).error().field == "acknowledge");
+
+    auto sla = SlaClock::create(SlaPolicy{}, clock);
+    REQUIRE(sla.ok());
+    SlaSubject fault{TicketCategory::kNetwork, Severity::kMajor, false, AreaType::kRural, clock.now()};
+    const auto d = sla->deadlines(fault);
+    SlaProgress p;
+    p.first_response_at = clock.now() + 1h;
+    CHECK(sla->standing(d, p).tier == Tier::kStore);
+    clock.advance(24h + 1s);
+    CHECK(sla->standing(d, p).tier == Tier::kBranch);
+    clock.advance(24h);
+    CHECK(sla->standing(d, p).tier == Tier::kHq);
+
+    const std::vector<PriorTicket> earlier{{"13800138000", TicketCategory::kNetwork, test_epoch()}};
+    CHECK(sla->is_repeat(earlier, "13800138000", TicketCategory::kNetwork));
+    clock.advance(std::chrono::days{31});
+    CHECK_FALSE(sla->is_repeat(earlier, "13800138000", TicketCategory::kNetwork));
+}
