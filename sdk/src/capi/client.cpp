@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "capi/client.hpp"
+
+#include <algorithm>
+#include <exception>
+
+#include "capi/commands.hpp"
+#include "capi/error_json.hpp"
+#include "platform_default/file_key_store.hpp"
+#include "platform_default/passphrase_key_store.hpp"
+#include "platform_default/system_clock.hpp"
+
+namespace selfcare::capi {
+namespace {
+
+constexpr int kWorkers = 2;
+
+CallResult failure(const domain::Error& e) { return {status_of(e), error_document(e).dump()}; }
+
+}  // namespace
+
+domain::Result<std::unique_ptr<Client>> Client::open(ClientConfig cfg) {
+    std::unique_ptr<platform::KeyStore> keys;
+    if (cfg.key_provider == KeyProvider::kPassphrase) {
+        keys = std::make_unique<platform_default::PassphraseKeyStore>(cfg.data_dir / "store.kdf", cfg.passphrase);
+    } else {
+        keys = std::make_unique<platform_default::FileKeyStore>(cfg.data_dir / "keys" / "store.key");
+    }
+    auto clock = std::make_unique<const platform_default::SystemClock>();
+    auto opened = store::Store::open(cfg.data_dir / "selfcare.db", *keys, *clock);
+    if (!opened) return opened.error();
+    return std::unique_ptr<Client>(
+        new Client(std::move(cfg), std::move(keys), std::move(clock), std::move(opened).value()));
+}
+
+Client::Client(ClientConfig cfg, std::unique_ptr<platform::KeyStore> keys,
+               std::unique_ptr<const domain::Clock> clock, std::unique_ptr<store::Store> store)
+    : config_(std::move(cfg)), keys_(std::move(keys)), clock_(std::move(clock)), store_(std::move(store)) {
+    for (int i = 0; i < kWorkers; ++i) workers_.emplace_back([this] { worker_loop(); });
+}
+
+Client::~Client() {
+    {
+        std::lock_guard lock(queue_mutex_);
+        stopping_ = true;
+    }
+    queue_cv_.notify_all();
+    for (auto& t : workers_) t.join();
+    set_listener(nullptr, nullptr);  // waits for a callback in flight
+}
+
+CallResult Client::call(std::string_view command, const char* args_json) {
+    try {
+        const Command* cmd = find_command(command);
+        if (cmd == nullptr) {
+            return failure(domain::invalid_argument(
+                {{"command", "command.unknown", "command is not one of sdk.commands"}}));
+        }
+        auto args = parse_object(args_json, "args");
+        if (!args) return failure(args.error());
+        auto reply = cmd->handler(*this, *args);
+        if (!reply) return failure(reply.error());
+        return {reply->queued ? SC_E_OFFLINE_QUEUED : SC_OK, reply->body.dump()};
+    } catch (const std::exception& e) {
+        // A bug, not an expected failure; the exception text may hold data, so it stays out.
+        return failure(domain::make_error(domain::ErrorCode::kInternal, "internal", "unexpected failure"));
+    } catch (...) {
+        return failure(domain::make_error(domain::ErrorCode::kInternal, "internal", "unexpected failure"));
+    }
+}
+
+void Client::call_async(std::string command, std::optional<std::string> args_json, sc_result_fn done,
+                        void* user) {
+    {
+        std::lock_guard lock(queue_mutex_);
+        queue_.push_back([this, command = std::move(command), args = std::move(args_json), done, user] {
+            const CallResult r = call(command, args ? args->c_str() : nullptr);
+            done(user, r.status, r.json.c_str());
+        });
+    }
+    queue_cv_.notify_one();
+}
+
+void Client::worker_loop() {
+    for (;;) {
+        std::function<void()> task;
+        {
+            std::unique_lock lock(queue_mutex_);
+            queue_cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+            if (queue_.empty()) return;  // stopping, and everything queued has run
+            task = std::move(queue_.front());
+            queue_.pop_front();
+        }
+        task();
+    }
+}
+
+void Client::set_listener(sc_event_fn fn, void* user) {
+    std::unique_lock lock(listener_mutex_);
+    listener_ = fn;
+    listener_user_ = user;
+    const auto self = std::this_thread::get_id();
+    // Wait until no other thread is still inside the old callback; our own (a callback that
+    // replaces the listener) cannot be waited for.
+    listener_cv_.wait(lock, [&] {
+        return std::all_of(emitting_.begin(), emitting_.end(), [&](std::thread::id id) { return id == self; });
+    });
+}
+
+void Client::emit(std::string_view name, const Json& data) {
+    sc_event_fn fn = nullptr;
+    void* user = nullptr;
+    {
+        std::lock_guard lock(listener_mutex_);
+        if (listener_ == nullptr) return;
+        fn = listener_;
+        user = listener_user_;
+        emitting_.push_back(std::this_thread::get_id());
+    }
+    const std::string text = Json{{"event", name}, {"data", data}}.dump();
+    fn(user, text.c_str());
+    {
+        std::lock_guard lock(listener_mutex_);
+        emitting_.erase(std::find(emitting_.begin(), emitting_.end(), std::this_thread::get_id()));
+    }
+    listener_cv_.notify_all();
+}
+
+}  // namespace selfcare::capi

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: Apache-2.0
+// Client: what an sc_client handle points to. Owns the store, the command dispatch, the worker
+// threads of sc_call_async and the listener. Everything here is thread-safe.
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "capi/client_config.hpp"
+#include "capi/json_input.hpp"
+#include "domain/clock.hpp"
+#include "platform/key_store.hpp"
+#include "selfcare/selfcare.h"
+#include "store/store.hpp"
+
+namespace selfcare::capi {
+
+/// The outcome of one command: an SC_* status and the JSON text handed to the caller.
+struct CallResult {
+    int status = SC_OK;
+    std::string json;
+};
+
+class Client {
+public:
+    /// Opens the store in cfg.data_dir with the configured key provider and starts the workers.
+    /// Errors: the store's (storage.*), or invalid_argument for a bad passphrase.
+    static domain::Result<std::unique_ptr<Client>> open(ClientConfig cfg);
+
+    /// Finishes queued async calls (each callback still runs once), stops the workers, and waits
+    /// for a listener callback in flight.
+    ~Client();
+    Client(const Client&) = delete;
+    Client& operator=(const Client&) = delete;
+
+    /// Runs `command` with `args_json` (NULL = "{}"). Never throws.
+    CallResult call(std::string_view command, const char* args_json);
+
+    /// Queues the call; `done` runs exactly once on a worker thread.
+    void call_async(std::string command, std::optional<std::string> args_json, sc_result_fn done,
+                    void* user);
+
+    /// Replaces the listener; see sc_set_listener for the guarantee.
+    void set_listener(sc_event_fn fn, void* user);
+
+    /// Sends {"event": name, "data": data} to the listener, if any. Never called with a lock held.
+    void emit(std::string_view name, const Json& data);
+
+    const ClientConfig& config() const { return config_; }
+    store::Store& store() { return *store_; }
+    const domain::Clock& clock() const { return *clock_; }
+
+private:
+    Client(ClientConfig cfg, std::unique_ptr<platform::KeyStore> keys,
+           std::unique_ptr<const domain::Clock> clock, std::unique_ptr<store::Store> store);
+    void worker_loop();
+
+    ClientConfig config_;
+    std::unique_ptr<platform::KeyStore> keys_;
+    std::unique_ptr<const domain::Clock> clock_;
+    std::unique_ptr<store::Store> store_;
+
+    // sc_call_async
+    std::mutex queue_mutex_;
+    std::condition_variable queue_cv_;
+    std::deque<std::function<void()>> queue_;
+    bool stopping_ = false;
+    std::vector<std::thread> workers_;
+
+    // listener
+    std::mutex listener_mutex_;
+    std::condition_variable listener_cv_;
+    sc_event_fn listener_ = nullptr;
+    void* listener_user_ = nullptr;
+    std::vector<std::thread::id> emitting_;  // threads inside the callback right now
+};
+
+}  // namespace selfcare::capi

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "capi/client_config.hpp"
+
+#include <system_error>
+
+namespace selfcare::capi {
+namespace {
+
+bool is_loopback_http(std::string_view url) {
+    for (std::string_view prefix : {"http://127.0.0.1", "http://localhost", "http://[::1]"}) {
+        if (url.starts_with(prefix)) {
+            const auto rest = url.substr(prefix.size());
+            if (rest.empty() || rest.front() == ':' || rest.front() == '/') return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+std::string_view to_string(DeviceKind kind) {
+    switch (kind) {
+        case DeviceKind::kKiosk: return "kiosk";
+        case DeviceKind::kEngineer: return "engineer";
+        case DeviceKind::kApp: break;
+    }
+    return "app";
+}
+
+domain::Result<ClientConfig> parse_client_config(const char* json) {
+    if (json == nullptr) {
+        return domain::invalid_argument({{"config", "validation.required", "config is required"}});
+    }
+    auto parsed = parse_object(json, "config");
+    if (!parsed) return parsed.error();
+    const Json& root = *parsed;
+    ClientConfig cfg;
+    ArgReader in(root);
+
+    if (auto dir = in.string("data_dir", true)) {
+        std::error_code ec;
+        if (!std::filesystem::is_directory(*dir, ec)) {
+            in.fail("data_dir", "config.data_dir_missing", "must be an existing folder");
+        }
+        cfg.data_dir = *dir;
+    }
+    if (auto server = in.string("server", false)) {
+        if (!server->starts_with("https://") && !is_loopback_http(*server)) {
+            in.fail("server", "config.insecure_server",
+                    "must be an https:// URL (plain http only to a loopback address)");
+        }
+        cfg.server = *server;
+        while (!cfg.server.empty() && cfg.server.back() == '/') cfg.server.pop_back();
+    }
+    if (const Json* key = in.object("key", false)) {
+        ArgReader k(*key, "key");
+        const auto provider = k.string("provider", false).value_or("platform");
+        if (provider == "passphrase") {
+            cfg.key_provider = KeyProvider::kPassphrase;
+            if (auto pass = k.string("passphrase", true)) cfg.passphrase = *pass;
+        } else if (provider != "platform") {
+            k.fail("provider", "validation.enum", "must be \"platform\" or \"passphrase\"");
+        }
+        if (!k.ok()) return k.error();
+    }
+    if (const Json* device = in.object("device", false)) {
+        ArgReader d(*device, "device");
+        const auto kind = d.string("kind", false).value_or("app");
+        if (kind == "kiosk") cfg.device_kind = DeviceKind::kKiosk;
+        else if (kind == "engineer") cfg.device_kind = DeviceKind::kEngineer;
+        else if (kind != "app") d.fail("kind", "validation.enum", "must be kiosk, app or engineer");
+        cfg.device_id = d.string("id", false).value_or("");
+        cfg.store_id = d.string("store_id", false).value_or("");
+        if (!d.ok()) return d.error();
+    }
+    if (auto locale = in.string("locale", false)) {
+        if (*locale != "zh-CN" && *locale != "zh-TW" && *locale != "en") {
+            in.fail("locale", "validation.enum", "must be zh-CN, zh-TW or en");
+        }
+        cfg.locale = *locale;
+    }
+    if (auto pins = in.string("pinned_public_key", false)) {
+        std::string_view rest = *pins;
+        while (!rest.empty()) {
+            const auto end = rest.find(';');
+            if (!rest.substr(0, end).starts_with("sha256//")) {
+                in.fail("pinned_public_key", "config.pin_format", "must be sha256//<base64> pins separated by ';'");
+                break;
+            }
+            rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
+        }
+        cfg.pinned_public_key = *pins;
+    }
+    if (auto ca = in.string("ca_file", false)) {
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(*ca, ec)) in.fail("ca_file", "config.ca_file_missing", "must be an existing file");
+        cfg.ca_file = *ca;
+    }
+    if (!in.ok()) return in.error();
+    return cfg;
+}
+
+}  // namespace selfcare::capi

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+// The sc_client_open() configuration (c-abi.md "Config"), parsed and checked field by field.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "capi/json_input.hpp"
+#include "domain/result.hpp"
+
+namespace selfcare::capi {
+
+enum class KeyProvider { kPlatform, kPassphrase };
+enum class DeviceKind { kKiosk, kApp, kEngineer };
+
+/// A checked configuration. Holds the passphrase (a secret) when the passphrase provider is used;
+/// it is never logged or returned by any command.
+struct ClientConfig {
+    std::string server;  ///< base URL; empty means no server configured (offline only)
+    std::filesystem::path data_dir;
+    KeyProvider key_provider = KeyProvider::kPlatform;
+    std::string passphrase;
+    DeviceKind device_kind = DeviceKind::kApp;
+    std::string device_id;
+    std::string store_id;
+    std::string locale = "zh-CN";
+    std::string pinned_public_key;
+    std::string ca_file;
+};
+
+/// Parses the config JSON. Errors name the field: "config" (malformed), "data_dir" (required,
+/// must be an existing folder), "server" (https, or http only to a loopback address),
+/// "key.provider", "key.passphrase", "device.kind", "locale" (zh-CN, zh-TW or en),
+/// "pinned_public_key" (sha256// pins separated by ';'), "ca_file" (must exist).
+domain::Result<ClientConfig> parse_client_config(const char* json);
+
+std::string_view to_string(DeviceKind kind);
+
+}  // namespace selfcare::capi

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "capi/commands.hpp"
+
+#include <algorithm>
+
+#include "capi/client.hpp"
+#include "store/migrations.hpp"
+
+namespace selfcare::capi {
+namespace {
+
+Json object_schema(Json properties = Json::object(), Json required = Json::array()) {
+    return Json{{"type", "object"}, {"properties", std::move(properties)}, {"required", std::move(required)}};
+}
+
+Json catalog_json() {
+    Json list = Json::array();
+    for (const Command& c : command_table()) {
+        list.push_back({{"name", c.name}, {"summary", c.summary}, {"args", c.args},
+                        {"result", c.result}, {"offline", c.offline}});
+    }
+    return Json{{"commands", std::move(list)}};
+}
+
+domain::Result<Reply> sdk_commands(Client&, const Json&) { return Reply{catalog_json()}; }
+
+domain::Result<Reply> sdk_info(Client& client, const Json&) {
+    auto pending = client.store().outbox_pending_count();
+    if (!pending) return pending.error();
+    const auto& info = client.store().info();
+    const auto& cfg = client.config();
+    return Reply{Json{
+        {"sdk_version", "0.1.0"},
+        {"abi_version", SC_ABI_VERSION},
+        {"data_dir", cfg.data_dir.string()},
+        {"server", cfg.server},
+        {"device", {{"kind", to_string(cfg.device_kind)}, {"id", cfg.device_id}, {"store_id", cfg.store_id}}},
+        {"locale", cfg.locale},
+        {"store", {{"state", "open"},
+                   {"schema_version", info.schema_version},
+                   {"latest_schema_version", store::latest_schema_version()},
+                   {"created_this_open", info.created},
+                   {"outbox_pending", *pending}}},
+    }};
+}
+
+std::vector<Command> build_table() {
+    std::vector<Command> table{
+        {"sdk.commands", "the catalog of commands with their argument and result schemas",
+         object_schema(), object_schema({{"commands", {{"type", "array"}}}}, {"commands"}), true,
+         sdk_commands},
+        {"sdk.info", "versions, data folder, device and store state",
+         object_schema(),
+         object_schema({{"sdk_version", {{"type", "string"}}}, {"abi_version", {{"type", "integer"}}},
+                        {"store", {{"type", "object"}}}},
+                       {"sdk_version", "abi_version", "store"}),
+         true, sdk_info},
+    };
+    std::sort(table.begin(), table.end(), [](const Command& a, const Command& b) { return a.name < b.name; });
+    return table;
+}
+
+}  // namespace
+
+const std::vector<Command>& command_table() {
+    static const std::vector<Command> table = build_table();
+    return table;
+}
+
+const Command* find_command(std::string_view name) {
+    const auto& table = command_table();
+    const auto it = std::find_if(table.begin(), table.end(), [&](const Command& c) { return c.name == name; });
+    return it == table.end() ? nullptr : &*it;
+}
+
+}  // namespace selfcare::capi

@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: Apache-2.0
+// The contract of c-abi.md, tested through selfcare.h and the shared library only: exported
+// symbols, config errors, store errors, hostile JSON, async exactly-once, listener removal.
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <cstdio>
+#include <memory>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "selfcare/selfcare.h"
+#include "selfcare/selfcare.hpp"
+#include "support/temp_dir.hpp"
+
+using Json = nlohmann::json;
+
+namespace {
+
+struct Owned {
+    char* p = nullptr;
+    ~Owned() { sc_free(p); }
+    Json json() const { return p ? Json::parse(p) : Json(); }
+};
+
+std::string config_for(const selfcare::test::TempDir& dir, const std::string& extra = "") {
+    return R"({"data_dir":")" + dir.path().string() + R"(")" + extra + "}";
+}
+
+struct Opened {
+    sc_client* client = nullptr;
+    int status = -1;
+    Json error;
+    ~Opened() { sc_client_close(client); }
+};
+
+std::unique_ptr<Opened> open(const std::string& config) {
+    auto o = std::make_unique<Opened>();
+    Owned err;
+    o->status = sc_client_open(config.c_str(), &o->client, &err.p);
+    o->error = err.json();
+    return o;
+}
+
+}  // namespace
+
+TEST_CASE("the shared library exports exactly the sc_* functions") {
+    const std::string cmd = std::string("nm -D --defined-only '") + SC_LIBSELFCARE + "'";
+    FILE* p = ::popen(cmd.c_str(), "r");
+    REQUIRE(p != nullptr);
+    std::set<std::string> exported;
+    char line[512];
+    while (std::fgets(line, sizeof line, p) != nullptr) {
+        std::string s(line);
+        const auto name = s.substr(s.find_last_of(' ') + 1);
+        exported.insert(name.substr(0, name.find_first_of("\n@")));
+    }
+    ::pclose(p);
+    CHECK(exported == std::set<std::string>{"sc_call", "sc_call_async", "sc_client_close", "sc_client_open",
+                                            "sc_free", "sc_set_listener", "sc_version"});
+}
+
+TEST_CASE("config errors name the field and open nothing") {
+    selfcare::test::TempDir dir;
+    auto o = open(R"({"server":"http://example.com"})");
+    CHECK(o->status == SC_E_INVALID_ARGUMENT);
+    CHECK(o->client == nullptr);
+    std::set<std::string> fields;
+    for (const auto& f : o->error["error"]["fields"]) fields.insert(f["field"].get<std::string>());
+    CHECK(fields == std::set<std::string>{"data_dir", "server"});
+
+    o = open(config_for(dir, R"(,"key":{"provider":"passphrase"},"device":{"kind":"robot"})"));
+    CHECK(o->status == SC_E_INVALID_ARGUMENT);
+    CHECK(o->error["error"]["field"] == "key.passphrase");
+    CHECK(selfcare::test::files_under(dir.path()).empty());
+
+    o = open("not json");
+    CHECK(o->error["error"]["code"] == "validation.json");
+    sc_client* c = nullptr;
+    CHECK(sc_client_open(nullptr, &c, nullptr) == SC_E_INVALID_ARGUMENT);
+    CHECK(c == nullptr);
+}
+
+TEST_CASE("a wrong passphrase is storage.wrong_key and never a fresh store") {
+    selfcare::test::TempDir dir;
+    {
+        auto o = open(config_for(dir, R"(,"key":{"provider":"passphrase","passphrase":"长辈模式"})"));
+        REQUIRE(o->status == SC_OK);
+    }
+    const auto before = selfcare::test::read_bytes(dir / "selfcare.db");
+    auto o = open(config_for(dir, R"(,"key":{"provider":"passphrase","passphrase":"wrong"})"));
+    CHECK(o->status == SC_E_STORAGE);
+    CHECK(o->error["error"]["code"] == "storage.wrong_key");
+    CHECK(o->error.dump().find("长辈模式") == std::string::npos);
+    CHECK(selfcare::test::read_bytes(dir / "selfcare.db") == before);
+}
+
+TEST_CASE("hostile JSON is refused with the field named") {
+    selfcare::test::TempDir dir;
+    auto o = open(config_for(dir));
+    REQUIRE(o->status == SC_OK);
+    const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+    const std::string huge = R"({"q":")" + std::string(2 << 20, 'a') + R"("})";
+    const std::pair<const char*, std::string> cases[] = {
+        {"validation.too_deep", deep}, {"validation.too_long", huge},
+        {"validation.object", "[1,2]"}, {"validation.json", "{\"a\":1,}"},
+    };
+    for (const auto& [code, text] : cases) {
+        CAPTURE(code);
+        Owned out;
+        CHECK(sc_call(o->client, "sdk.info", text.c_str(), &out.p) == SC_E_INVALID_ARGUMENT);
+        CHECK(out.json()["error"]["code"] == code);
+        CHECK(out.json()["error"]["field"] == "args");
+    }
+}
+
+TEST_CASE("every catalog entry dispatches and every dispatch is in the catalog") {
+    selfcare::test::TempDir dir;
+    auto o = open(config_for(dir));
+    REQUIRE(o->status == SC_OK);
+    Owned out;
+    REQUIRE(sc_call(o->client, "sdk.commands", nullptr, &out.p) == SC_OK);
+    const Json catalog = out.json()["commands"];
+    REQUIRE(catalog.is_array());
+    for (const auto& c : catalog) {
+        const std::string name = c["name"];
+        CAPTURE(name);
+        CHECK(c.contains("args"));
+        CHECK(c.contains("result"));
+        CHECK(c["offline"].is_boolean());
+        Owned r;
+        sc_call(o->client, name.c_str(), nullptr, &r.p);
+        CHECK(r.json().value("/error/code"_json_pointer, std::string()) != "command.unknown");
+    }
+}
+
+TEST_CASE("async calls complete exactly once, also when the client closes with work queued") {
+    selfcare::test::TempDir dir;
+    struct Counters {
+        std::atomic<int> done{0};
+        std::atomic<int> ok{0};
+        std::atomic<int> unknown{0};
+    } counters;
+    {
+        auto o = open(config_for(dir));
+        REQUIRE(o->status == SC_OK);
+        for (int i = 0; i < 50; ++i) {
+            REQUIRE(sc_call_async(o->client, i % 2 ? "sdk.info" : "no.such", nullptr,
+                                  [](void* user, int status, const char* json) {
+                                      auto* c = static_cast<Counters*>(user);
+                                      c->done++;
+                                      if (status == SC_OK && json != nullptr) c->ok++;
+                                      if (status == SC_E_INVALID_ARGUMENT) c->unknown++;
+                                  },
+                                  &counters) == SC_OK);
+        }
+    }  // close: queued calls still finish
+    CHECK(counters.done.load() == 50);
+    CHECK(counters.ok.load() == 25);
+    CHECK(counters.unknown.load() == 25);
+}
+
+TEST_CASE("concurrent calls on one client from several threads") {
+    selfcare::test::TempDir dir;
+    auto o = open(config_for(dir));
+    REQUIRE(o->status == SC_OK);
+    std::vector<std::thread> threads;
+    std::atomic<int> good{0};
+    for (int t = 0; t < 8; ++t) {
+        threads.emplace_back([&] {
+            for (int i = 0; i < 25; ++i) {
+                Owned out;
+                if (sc_call(o->client, "sdk.info", nullptr, &out.p) == SC_OK) ++good;
+            }
+        });
+    }
+    for (auto& t : threads) t.join();
+    CHECK(good.load() == 200);
+    CHECK(sc_set_listener(o->client, [](void*, const char*) {}, nullptr) == SC_OK);
+    CHECK(sc_set_listener(o->client, nullptr, nullptr) == SC_OK);
+}
+
+TEST_CASE("the C++ wrapper owns handles and strings") {
+    selfcare::test::TempDir dir;
+    selfcare::CallResult err;
+    auto bad = selfcare::Client::open("{}", &err);
+    CHECK_FALSE(bad);
+    CHECK(err.status == SC_E_INVALID_ARGUMENT);
+    CHECK(Json::parse(err.json)["error"]["field"] == "data_dir");
+
+    auto client = selfcare::Client::open(config_for(dir), &err);
+    REQUIRE(client);
+    const auto info = client.call("sdk.info");
+    CHECK(info.usable());
+    CHECK(Json::parse(info.json)["abi_version"] == SC_ABI_VERSION);
+
+    std::atomic<int> calls{0};
+    REQUIRE(client.call_async("sdk.info", "", [&](selfcare::CallResult r) {
+        if (r.status == SC_OK) ++calls;
+    }) == SC_OK);
+    client.set_listener([](const std::string&) {});
+    client.set_listener(nullptr);
+    client = selfcare::Client();  // closes: the queued call has finished
+    CHECK(calls.load() == 1);
+}
