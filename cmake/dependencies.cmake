@@ -21,3 +21,9 @@ endif()
 if(SC_BUILD_BENCH)
     find_package(benchmark REQUIRED)
 endif()
+
+# cpp-httplib (server side and test peers). Debian builds it with OpenSSL, zlib and brotli.
+pkg_check_modules(CPPHTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+add_library(selfcare_httplib INTERFACE)
+add_library(selfcare::httplib ALIAS selfcare_httplib)
+target_link_libraries(selfcare_httplib INTERFACE PkgConfig::CPPHTTPLIB OpenSSL::SSL OpenSSL::Crypto Threads::Threads)

@@ -9,6 +9,10 @@ packages=(
     g++ cmake ninja-build pkg-config
     # SDK: encrypted store, crypto, key derivation, JSON
     libsqlcipher-dev libssl-dev libargon2-dev nlohmann-json3-dev
+    # SDK network layer
+    libcurl4-openssl-dev
+    # HTTP server library (reference server, test peers) and the openssl tool for test certificates
+    libcpp-httplib-dev openssl
     # tests and benchmarks
     doctest-dev libbenchmark-dev
 )
