@@ -30,3 +30,21 @@ TEST_CASE("UTF-8 is counted in characters and malformed input is refused") {
     CHECK_FALSE(utf8_length("\xE4\xB8").has_value());          // truncated
     CHECK(utf8_prefix_bytes("长辈模式", 2) == 6u);
 }
+
+#include "domain/iso8601.hpp"
+
+TEST_CASE("date-times cross the wire as ISO 8601 UTC") {
+    using namespace std::chrono;
+    const Instant t = sys_days{year{2026} / November / 22} + hours{9} + minutes{30} + seconds{5};
+    CHECK(format_iso8601(t) == "2026-11-22T09:30:05Z");
+    CHECK(parse_iso8601("2026-11-22T09:30:05Z", "at").value() == t);
+    CHECK(parse_iso8601("2026-11-22T17:30:05+08:00", "at").value() == t);
+    CHECK(parse_iso8601("2026-11-22T09:30:05.250Z", "at").value() == t);
+    for (const char* bad : {"2026-02-30T00:00:00Z", "2026-11-22 09:30", "2026-11-22T25:00:00Z",
+                            "2026-11-22T09:30:05", "2026-11-22T09:30:05Zx", ""}) {
+        CAPTURE(bad);
+        const auto r = parse_iso8601(bad, "appointment.start");
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().field == "appointment.start");
+    }
+}
