@@ -14,6 +14,8 @@ pkg_check_modules(ARGON2 REQUIRED IMPORTED_TARGET libargon2)
 add_library(selfcare::argon2 ALIAS PkgConfig::ARGON2)
 
 find_package(Threads REQUIRED)
+find_package(nlohmann_json 3 REQUIRED)
+find_package(CURL 7.80 REQUIRED)
 
 if(SC_BUILD_TESTS)
     find_package(doctest REQUIRED)

@@ -13,6 +13,8 @@ packages=(
     libcurl4-openssl-dev
     # HTTP server library (reference server, test peers) and the openssl tool for test certificates
     libcpp-httplib-dev openssl
+    # reference server: embedded SQLite
+    libsqlite3-dev
     # tests and benchmarks
     doctest-dev libbenchmark-dev
 )

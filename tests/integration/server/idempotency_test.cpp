@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: Apache-2.0
+// Idempotency-Key conformance on order placement and redemption: the four cases of the IETF
+// draft, and 100 concurrent identical requests that make exactly one order and one deduction.
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "support/server_process.hpp"
+
+using namespace selfcare::test;
+using nlohmann::json;
+
+namespace {
+const std::string kOrders = "/tmf-api/productOrderingManagement/v4";
+}
+
+TEST_CASE("quote then place: the four Idempotency-Key cases") {
+    ServerProcess server;
+    ApiClient c(server);
+    REQUIRE(c.login_customer().status == 201);
+    auto quote = c.post(kOrders + "/quote", {{"productId", "A-DATA-10G"}});
+    REQUIRE(quote.status == 201);
+    CHECK(quote.body["price"]["fen"] == 3000);
+    CHECK(quote.body["effective"] == "now");
+    CHECK(quote.body["eligible"] == true);
+    const json order{{"quoteId", quote.body["id"]}};
+
+    auto missing = c.post(kOrders + "/productOrder", order);
+    CHECK(missing.status == 400);
+    CHECK(missing.body["field"] == "Idempotency-Key");
+
+    auto first = c.post(kOrders + "/productOrder", order, {{"Idempotency-Key", "k-1"}});
+    REQUIRE(first.status == 201);
+    CHECK(first.body["state"] == "completed");
+    auto replay = c.post(kOrders + "/productOrder", order, {{"Idempotency-Key", "k-1"}});
+    CHECK(replay.status == 201);
+    CHECK(replay.raw == first.raw);  // byte for byte
+    auto other_body = c.post(kOrders + "/productOrder", {{"quoteId", "Q-other"}}, {{"Idempotency-Key", "k-1"}});
+    CHECK(other_body.status == 422);
+    CHECK(other_body.body["code"] == "idempotency.key_reused");
+
+    CHECK(c.get(kOrders + "/productOrder").body.size() == 1);
+    auto account = c.get("/selfcare/v1/account");
+    CHECK(account.body["balance"]["fen"] == 4650 - 3000);  // charged once
+    for (const auto& a : account.body["allowances"]) {
+        if (a["kind"] == "data") CHECK(a["total"] == 30720 + 10240);
+    }
+}
+
+TEST_CASE("one plan change per billing cycle") {
+    ServerProcess server;
+    ApiClient c(server);
+    REQUIRE(c.login_customer().status == 201);
+    auto q = c.post(kOrders + "/quote", {{"productId", "P-128"}});
+    REQUIRE(q.body["eligible"] == true);
+    CHECK(q.body["effective"] == "nextCycle");
+    REQUIRE(c.post(kOrders + "/productOrder", {{"quoteId", q.body["id"]}}, {{"Idempotency-Key", "plan-1"}}).status == 201);
+    auto second = c.post(kOrders + "/quote", {{"productId", "P-198"}});
+    CHECK(second.body["eligible"] == false);
+    CHECK(second.body["reason"] == "order.one_plan_change_per_cycle");
+    auto refused = c.post(kOrders + "/productOrder", {{"quoteId", second.body["id"]}}, {{"Idempotency-Key", "plan-2"}});
+    CHECK(refused.status == 422);
+    CHECK(c.post(kOrders + "/quote", {{"productId", "nope"}}).status == 404);
+}
+
+TEST_CASE("100 concurrent identical orders make exactly one order") {
+    ServerProcess server;
+    ApiClient c(server);
+    REQUIRE(c.login_customer().status == 201);
+    auto quote = c.post(kOrders + "/quote", {{"productId", "A-GAME"}});
+    const std::string body = json{{"quoteId", quote.body["id"]}}.dump();
+    std::atomic<int> created{0}, in_flight{0}, other{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 10; ++t) {
+        threads.emplace_back([&] {
+            ApiClient mine(server);
+            mine.set_token(c.token());
+            for (int i = 0; i < 10; ++i) {
+                auto r = mine.send("POST", kOrders + "/productOrder", body, {{"Idempotency-Key", "same-key"}});
+                if (r.status == 201) ++created;
+                else if (r.status == 409) ++in_flight;
+                else ++other;
+            }
+        });
+    }
+    for (auto& t : threads) t.join();
+    CHECK(other.load() == 0);
+    CHECK(created.load() >= 1);
+    CHECK(created.load() + in_flight.load() == 100);
+    CHECK(c.get(kOrders + "/productOrder").body.size() == 1);
+    CHECK(c.get("/selfcare/v1/account").body["balance"]["fen"] == 4650 - 1500);
+}
+
+TEST_CASE("redemption deducts points once; an unaffordable reward changes nothing") {
+    ServerProcess server;
+    ApiClient c(server);
+    REQUIRE(c.login_customer().status == 201);
+    CHECK(c.get("/tmf-api/loyalty/v4/loyaltyAccount").body["points"] == 2680);
+    auto r = c.post("/tmf-api/loyalty/v4/redemption", {{"rewardId", "R-VIDEO-M"}}, {{"Idempotency-Key", "r-1"}});
+    REQUIRE(r.status == 201);
+    CHECK(r.body["pointsLeft"] == 1180);
+    CHECK(r.body["voucherCode"].get<std::string>().size() == 16);
+    CHECK(c.post("/tmf-api/loyalty/v4/redemption", {{"rewardId", "R-VIDEO-M"}}, {{"Idempotency-Key", "r-1"}}).raw == r.raw);
+    auto poor = c.post("/tmf-api/loyalty/v4/redemption", {{"rewardId", "R-SHOP-20"}}, {{"Idempotency-Key", "r-2"}});
+    CHECK(poor.status == 422);
+    CHECK(poor.body["code"] == "loyalty.insufficient_points");
+    CHECK(c.get("/tmf-api/loyalty/v4/loyaltyAccount").body["points"] == 1180);
+    CHECK(c.get("/tmf-api/loyalty/v4/redemption").body.size() == 1);
+    CHECK(c.post("/tmf-api/loyalty/v4/redemption", {{"rewardId", "R-COMP-1G"}}, {{"Idempotency-Key", "r-3"}}).status == 404);
+}
