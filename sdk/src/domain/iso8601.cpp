@@ -4,7 +4,7 @@
 #include "domain/iso8601.hpp"
 
 #include <chrono>
-#include <cstdio>
+#include <string>
 
 namespace selfcare::domain {
 namespace {
@@ -27,12 +27,26 @@ std::string format_iso8601(Instant t) {
     const auto day = floor<days>(t);
     const year_month_day ymd{day};
     const hh_mm_ss<seconds> hms{t - day};
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                  static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
-                  static_cast<int>(hms.seconds().count()));
-    return buf;
+    // Formatted by hand: the domain layer stays free of stdio.
+    const auto put = [](std::string& out, long long v, int width) {
+        std::string digits = std::to_string(v);
+        if (static_cast<int>(digits.size()) < width) out.append(static_cast<std::size_t>(width) - digits.size(), '0');
+        out += digits;
+    };
+    std::string out;
+    put(out, static_cast<int>(ymd.year()), 4);
+    out += '-';
+    put(out, static_cast<unsigned>(ymd.month()), 2);
+    out += '-';
+    put(out, static_cast<unsigned>(ymd.day()), 2);
+    out += 'T';
+    put(out, hms.hours().count(), 2);
+    out += ':';
+    put(out, hms.minutes().count(), 2);
+    out += ':';
+    put(out, hms.seconds().count(), 2);
+    out += 'Z';
+    return out;
 }
 
 Result<Instant> parse_iso8601(std::string_view s, std::string_view field) {
