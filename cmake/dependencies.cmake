@@ -29,3 +29,7 @@ pkg_check_modules(CPPHTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 add_library(selfcare_httplib INTERFACE)
 add_library(selfcare::httplib ALIAS selfcare_httplib)
 target_link_libraries(selfcare_httplib INTERFACE PkgConfig::CPPHTTPLIB OpenSSL::SSL OpenSSL::Crypto Threads::Threads)
+
+# The reference server's databases: plain SQLite (never linked together with SQLCipher) and libpq.
+pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
+pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)

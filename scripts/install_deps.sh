@@ -15,6 +15,8 @@ packages=(
     libcpp-httplib-dev openssl
     # reference server: embedded SQLite
     libsqlite3-dev
+    # reference server: PostgreSQL client, and a server for the integration suite
+    libpq-dev postgresql
     # tests and benchmarks
     doctest-dev libbenchmark-dev
 )

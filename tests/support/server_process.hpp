@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The real selfcare-server binary on an ephemeral loopback port, for integration tests: started
-// with a fresh SQLite file (or SC_TEST_PG_URL when a test asks for PostgreSQL), demo data, a
+// with a fresh SQLite file (or a fresh PostgreSQL database when SC_TEST_PG_STATE is set), demo data, a
 // fixed sandbox code and the test clock; stopped with SIGTERM, and the test checks it exits 0.
 #pragma once
 
@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/pg_database.hpp"
 #include "support/temp_dir.hpp"
 #include "support/test_https_server.hpp"  // cpp-httplib with TCP_NODELAY
 
@@ -30,7 +31,7 @@ class ServerProcess {
 public:
     /// Starts the server; extra arguments are appended. Throws if it does not come up.
     explicit ServerProcess(std::vector<std::string> extra = {}, std::string db_url = "") {
-        if (db_url.empty()) db_url = "sqlite:" + (dir_ / "server.db").string();
+        if (db_url.empty()) db_url = fresh_pg_database().value_or("sqlite:" + (dir_ / "server.db").string());
         db_url_ = db_url;
         std::vector<std::string> args{SC_SERVER_BINARY, "--listen", "127.0.0.1:0", "--db", db_url,
                                       "--seed", "demo", "--sandbox-otp", kDemoOtp, "--test-clock",

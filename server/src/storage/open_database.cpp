@@ -4,6 +4,7 @@
 namespace selfcare::server {
 
 domain::Result<std::unique_ptr<Database>> open_sqlite_database(const std::string& path);
+domain::Result<std::unique_ptr<Database>> open_postgres_database(const std::string& url);
 
 domain::Result<std::unique_ptr<Database>> open_database(std::string_view url) {
     if (url.starts_with("sqlite:")) {
@@ -12,6 +13,9 @@ domain::Result<std::unique_ptr<Database>> open_database(std::string_view url) {
             return domain::invalid_argument({{"db", "config.db_path", "db needs a file: sqlite:PATH"}});
         }
         return open_sqlite_database(path);
+    }
+    if (url.starts_with("postgres://") || url.starts_with("postgresql://")) {
+        return open_postgres_database(std::string(url));
     }
     return domain::invalid_argument(
         {{"db", "config.db_scheme", "db must be sqlite:PATH or postgres://..."}});

@@ -39,3 +39,12 @@ TEST_CASE("every registered route is in the OpenAPI document") {
     ::pclose(p);
     CHECK(routes >= 30);
 }
+
+TEST_CASE("health answers 200 and names the backend this suite runs on") {
+    ServerProcess server;
+    ApiClient c(server);
+    auto r = c.get("/health");
+    REQUIRE(r.status == 200);
+    CHECK(r.body["database"] == (std::getenv("SC_TEST_PG_STATE") ? "postgres" : "sqlite"));
+    CHECK(server.stop() == 0);
+}
