@@ -109,3 +109,34 @@ TEST_CASE("redemption deducts points once; an unaffordable reward changes nothin
     CHECK(c.get("/tmf-api/loyalty/v4/redemption").body.size() == 1);
     CHECK(c.post("/tmf-api/loyalty/v4/redemption", {{"rewardId", "R-COMP-1G"}}, {{"Idempotency-Key", "r-3"}}).status == 404);
 }
+
+TEST_CASE("two server processes sharing one database still make exactly one order") {
+    ServerProcess first;
+    ServerProcess second({}, first.db_url());  // same database (SQLite file or PostgreSQL)
+    ApiClient c(first);
+    REQUIRE(c.login_customer().status == 201);
+    auto quote = c.post(kOrders + "/quote", {{"productId", "A-CLOUD-200G"}});
+    REQUIRE(quote.status == 201);
+    const std::string body = json{{"quoteId", quote.body["id"]}}.dump();
+    std::atomic<int> created{0}, in_flight{0}, other{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 10; ++t) {
+        threads.emplace_back([&, t] {
+            ApiClient mine(t % 2 == 0 ? first : second);
+            mine.set_token(c.token());  // tokens live in the shared database
+            for (int i = 0; i < 10; ++i) {
+                auto r = mine.send("POST", kOrders + "/productOrder", body, {{"Idempotency-Key", "shared-key"}});
+                if (r.status == 201) ++created;
+                else if (r.status == 409) ++in_flight;
+                else ++other;
+            }
+        });
+    }
+    for (auto& t : threads) t.join();
+    CHECK(other.load() == 0);
+    CHECK(created.load() + in_flight.load() == 100);
+    ApiClient via_second(second);
+    via_second.set_token(c.token());
+    CHECK(via_second.get(kOrders + "/productOrder").body.size() == 1);
+    CHECK(via_second.get("/selfcare/v1/account").body["balance"]["fen"] == 4650 - 1000);
+}
