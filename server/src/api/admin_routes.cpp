@@ -3,6 +3,7 @@
 // manual trigger of the SLA sweep (the sweep also runs every 30 seconds).
 #include "api/routes.hpp"
 #include "http/reply.hpp"
+#include "security.hpp"
 #include "service/sla_sweep.hpp"
 
 namespace selfcare::server {
@@ -50,6 +51,37 @@ void register_admin_routes(httplib::Server& server, Context& ctx) {
                       {"overdueByTier", by_tier}},
                      {},
                      {}};
+    });
+
+    // Registers a kiosk; the secret is returned once and stored only as a hash.
+    route(server, ctx, "POST", "/selfcare/v1/admin/devices", Access::kAdmin, [&ctx](const httplib::Request& req, const Principal&) -> Result {
+        auto body = json_body(req);
+        if (!body) return body.error();
+        domain::FieldErrors errors;
+        const auto text = [&](const char* k) {
+            const auto it = body->find(k);
+            if (it == body->end() || !it->is_string() || it->get<std::string>().empty()) {
+                errors.push_back({k, "validation.required", std::string(k) + " is required"});
+                return std::string();
+            }
+            return it->get<std::string>();
+        };
+        const std::string id = text("id"), store = text("storeId");
+        if (!errors.empty()) return domain::invalid_argument(std::move(errors));
+        if (id.size() > 40 || id.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos) {
+            return domain::invalid_argument({{"id", "validation.device_id", "id must be 1-40 letters, digits or '-'"}});
+        }
+        const std::string secret = random_hex(24);
+        auto tx = ctx.db.transaction([&](Sql& sql) -> domain::Result<void> {
+            auto known = sql.query("SELECT 1 FROM stores WHERE id = ?", {store});
+            if (!known) return known.error();
+            if (known->empty()) return domain::invalid_argument({{"storeId", "validation.unknown_store", "storeId is not a store"}});
+            auto ins = sql.execute("INSERT INTO devices VALUES (?, ?, ?, ?)", {id, store, sha256_hex(secret), ctx.now()});
+            if (!ins) return ins.error();
+            return domain::success();
+        });
+        if (!tx) return tx.error();
+        return Reply{201, {{"id", id}, {"storeId", store}, {"secret", secret}}, {}, {}};
     });
 
     route(server, ctx, "POST", "/selfcare/v1/admin/sla/sweep", Access::kAdmin, [&ctx](const httplib::Request&, const Principal&) -> Result {

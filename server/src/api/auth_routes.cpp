@@ -18,6 +18,9 @@ constexpr std::int64_t kOtpMaxFailures = 5;
 constexpr std::int64_t kOtpLock = 15 * 60;
 constexpr std::int64_t kCustomerTokenLifetime = 2 * 3600;
 constexpr std::int64_t kStaffTokenLifetime = 10 * 3600;
+constexpr std::int64_t kKioskTokenLifetime = 12 * 3600;
+// A customer at a kiosk gets a short session; the kiosk also ends it on goodbye or idle.
+constexpr std::int64_t kKioskCustomerLifetime = 30 * 60;
 
 domain::Error invalid(const std::string& field, const std::string& id, const std::string& why) {
     return domain::invalid_argument({{field, id, field + " " + why}});
@@ -32,16 +35,32 @@ std::string otp_hash(const std::string& msisdn, const std::string& code) {
     return sha256_hex("otp:" + msisdn + ":" + code);
 }
 
+// The kiosk a request comes through, when it carries a valid kiosk token; "" otherwise.
+domain::Result<std::string> calling_kiosk(Context& ctx, const httplib::Request& req) {
+    const std::string header = req.get_header_value("Authorization");
+    if (header.rfind("Bearer ", 0) != 0) return std::string();
+    auto rows = ctx.db.query("SELECT subject FROM tokens WHERE token_hash = ? AND role = 'kiosk' AND expires_at > ?",
+                             {sha256_hex(std::string_view(header).substr(7)), ctx.now()});
+    if (!rows) return rows.error();
+    return rows->empty() ? std::string() : rows->front().text(0);
+}
+
 domain::Result<Reply> issue_token(Context& ctx, const std::string& role, const std::string& subject,
-                                  std::int64_t lifetime) {
+                                  std::int64_t lifetime, const std::string& device = "") {
     const std::string token = random_hex(32);
     const std::int64_t now = ctx.now();
     auto r = ctx.db.transaction([&](Sql& sql) -> domain::Result<void> {
         // Expired tokens are removed as new ones are issued, so the table does not grow forever.
         if (auto d = sql.execute("DELETE FROM tokens WHERE expires_at < ?", {now}); !d) return d.error();
-        auto ins = sql.execute("INSERT INTO tokens (token_hash, role, subject, expires_at, created_at)"
-                               " VALUES (?, ?, ?, ?, ?)",
-                               {sha256_hex(token), role, subject, now + lifetime, now});
+        if (!device.empty() && role == "customer") {
+            // One customer per kiosk: the previous customer's session there ends now.
+            auto d = sql.execute("DELETE FROM tokens WHERE device = ? AND role = 'customer'", {device});
+            if (!d) return d.error();
+        }
+        auto ins = sql.execute("INSERT INTO tokens (token_hash, role, subject, expires_at, created_at, device)"
+                               " VALUES (?, ?, ?, ?, ?, ?)",
+                               {sha256_hex(token), role, subject, now + lifetime, now,
+                                device.empty() ? SqlValue(nullptr) : SqlValue(device)});
         if (!ins) return ins.error();
         return domain::success();
     });
@@ -104,6 +123,16 @@ void register_auth_routes(httplib::Server& server, Context& ctx) {
             const auto it = body->find(k);
             return it != body->end() && it->is_string() ? it->get<std::string>() : std::string();
         };
+        // Kiosks: device id + the secret issued at registration.
+        if (body->contains("device_id")) {
+            const std::string id = str("device_id"), secret = str("device_secret");
+            if (id.empty()) return invalid("device_id", "validation.required", "is required");
+            if (secret.empty()) return invalid("device_secret", "validation.required", "is required");
+            auto rows = ctx.db.query("SELECT secret_hash FROM devices WHERE id = ?", {id});
+            if (!rows) return rows.error();
+            if (rows->empty() || !constant_time_equal((*rows)[0].text(0), sha256_hex(secret))) return login_failed();
+            return issue_token(ctx, "kiosk", id, kKioskTokenLifetime);
+        }
         // Staff: id + password.
         if (body->contains("staff_id")) {
             const std::string id = str("staff_id"), password = str("password");
@@ -117,6 +146,9 @@ void register_auth_routes(httplib::Server& server, Context& ctx) {
         auto msisdn = domain::normalize_msisdn(str("msisdn"), "msisdn");
         if (!msisdn) return msisdn.error();
         const std::int64_t now = ctx.now();
+        auto kiosk = calling_kiosk(ctx, req);
+        if (!kiosk) return kiosk.error();
+        const std::int64_t customer_lifetime = kiosk->empty() ? kCustomerTokenLifetime : kKioskCustomerLifetime;
 
         if (body->contains("service_password")) {
             const std::string password = str("service_password");
@@ -126,7 +158,7 @@ void register_auth_routes(httplib::Server& server, Context& ctx) {
             if (rows->empty() || rows->front().is_null(0) || !verify_password(password, (*rows)[0].text(0))) {
                 return login_failed();
             }
-            return issue_token(ctx, "customer", *msisdn, kCustomerTokenLifetime);
+            return issue_token(ctx, "customer", *msisdn, customer_lifetime, *kiosk);
         }
 
         const std::string otp = str("otp");
@@ -163,7 +195,7 @@ void register_auth_routes(httplib::Server& server, Context& ctx) {
         });
         if (!r) return r.error();
         switch (outcome) {
-            case Outcome::kOk: return issue_token(ctx, "customer", *msisdn, kCustomerTokenLifetime);
+            case Outcome::kOk: return issue_token(ctx, "customer", *msisdn, customer_lifetime, *kiosk);
             case Outcome::kLocked:
                 std::fprintf(stderr, "auth: %s locked after repeated wrong codes\n", domain::mask_msisdn(*msisdn).c_str());
                 return domain::make_error(domain::ErrorCode::kForbidden, "auth.locked",

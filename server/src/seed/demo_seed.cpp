@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The demo identities are documented in the README: customer 13800138000 (SMS code from
-// --sandbox-otp), engineer E1001 / demo1001, admin A0001 / admin0001.
+// --sandbox-otp), engineer E1001 / demo1001, admin A0001 / admin0001, kiosk K-DC01 /
+// demo-kiosk-secret-0001.
 #include "seed/demo_seed.hpp"
 
 #include <chrono>
@@ -118,6 +119,7 @@ domain::Result<void> seed_demo(Context& ctx) {
     if (auto r_ = (expr); !r_) return r_
         SC_TRY(run("INSERT INTO stores VALUES ('S-DC01', '东城营业厅', 'dongcheng')", {}));
         SC_TRY(run("INSERT INTO stores VALUES ('S-XS01', '西山镇营业厅', 'xishan')", {}));
+        SC_TRY(run("INSERT INTO devices VALUES ('K-DC01', 'S-DC01', ?, ?)", {sha256_hex("demo-kiosk-secret-0001"), now}));
         SC_TRY(run("INSERT INTO staff VALUES ('E1001', '赵师傅', 'engineer', ?, 'dongcheng', 'S-DC01')", {engineer_hash}));
         SC_TRY(run("INSERT INTO staff VALUES ('E1002', '钱师傅', 'engineer', ?, 'dongcheng', 'S-DC01')", {engineer2_hash}));
         SC_TRY(run("INSERT INTO staff VALUES ('E2001', '孙师傅', 'engineer', ?, 'xishan', 'S-XS01')", {engineer3_hash}));

@@ -20,8 +20,12 @@ std::vector<std::string> schema_statements(SqlDialect dialect) {
         " password_hash TEXT NOT NULL, area TEXT NOT NULL, store_id TEXT)",
         "CREATE TABLE IF NOT EXISTS otp_codes (msisdn TEXT PRIMARY KEY, code_hash TEXT NOT NULL,"
         " expires_at BIGINT NOT NULL, failures BIGINT NOT NULL, locked_until BIGINT NOT NULL)",
+        // device: the kiosk a customer token was issued through (one customer per kiosk at a time).
         "CREATE TABLE IF NOT EXISTS tokens (token_hash TEXT PRIMARY KEY, role TEXT NOT NULL,"
-        " subject TEXT NOT NULL, expires_at BIGINT NOT NULL, created_at BIGINT NOT NULL)",
+        " subject TEXT NOT NULL, expires_at BIGINT NOT NULL, created_at BIGINT NOT NULL, device TEXT)",
+        "CREATE INDEX IF NOT EXISTS tokens_by_device ON tokens (device)",
+        "CREATE TABLE IF NOT EXISTS devices (id TEXT PRIMARY KEY, store_id TEXT NOT NULL,"
+        " secret_hash TEXT NOT NULL, created_at BIGINT NOT NULL)",
         "CREATE TABLE IF NOT EXISTS products (id TEXT PRIMARY KEY, kind TEXT NOT NULL,"
         " name_zh TEXT NOT NULL, name_en TEXT NOT NULL, price_fen BIGINT NOT NULL,"
         " data_mb BIGINT NOT NULL, voice_min BIGINT NOT NULL, sms BIGINT NOT NULL,"

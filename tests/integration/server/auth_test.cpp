@@ -120,3 +120,39 @@ TEST_CASE("authorization matrix: customers, engineers and admins see only what i
     CHECK(a.get("/tmf-api/troubleTicket/v4/troubleTicket").body.size() == 4);
     CHECK(b.get("/tmf-api/troubleTicket/v4/troubleTicket").body.empty());
 }
+
+TEST_CASE("a kiosk signs in as a device and serves one customer at a time") {
+    ServerProcess server;
+    ApiClient kiosk(server), first(server), second(server), admin(server);
+    CHECK(kiosk.post("/auth/token", {{"device_id", "K-DC01"}, {"device_secret", "wrong"}}).status == 401);
+    auto device = kiosk.post("/auth/token", {{"device_id", "K-DC01"}, {"device_secret", "demo-kiosk-secret-0001"}});
+    REQUIRE(device.status == 201);
+    CHECK(device.body["role"] == "kiosk");
+    const std::string kiosk_token = device.body["access_token"];
+    kiosk.set_token(kiosk_token);
+    CHECK(kiosk.get("/tmf-api/troubleTicket/v4/troubleTicket").status == 403);  // reads nobody's data
+    CHECK(kiosk.get("/selfcare/v1/account").status == 403);
+
+    // Customers sign in through the kiosk (its token on the request).
+    const auto login_at_kiosk = [&](ApiClient& c, const std::string& msisdn) {
+        c.set_token(kiosk_token);
+        c.post("/auth/otp", {{"msisdn", msisdn}});
+        auto r = c.post("/auth/token", {{"msisdn", msisdn}, {"otp", kDemoOtp}});
+        if (r.status == 201) c.set_token(r.body["access_token"]);
+        return r;
+    };
+    auto r1 = login_at_kiosk(first, "13800138000");
+    REQUIRE(r1.status == 201);
+    CHECK(r1.body["expires_in"] == 1800);
+    CHECK(first.get("/selfcare/v1/account").status == 200);
+    REQUIRE(login_at_kiosk(second, "13900139000").status == 201);
+    CHECK(first.get("/selfcare/v1/account").status == 401);  // the previous customer's session ended
+    CHECK(second.get("/selfcare/v1/account").status == 200);
+
+    REQUIRE(admin.login_staff("A0001", "admin0001").status == 201);
+    auto reg = admin.post("/selfcare/v1/admin/devices", {{"id", "K-XS02"}, {"storeId", "S-XS01"}});
+    REQUIRE(reg.status == 201);
+    CHECK(kiosk.post("/auth/token", {{"device_id", "K-XS02"}, {"device_secret", reg.body["secret"]}}).status == 201);
+    CHECK(admin.post("/selfcare/v1/admin/devices", {{"id", "K-XS03"}, {"storeId", "nowhere"}}).body["field"] == "storeId");
+    CHECK(admin.post("/selfcare/v1/admin/devices", {{"id", "K-XS02"}, {"storeId", "S-XS01"}}).status == 409);
+}
