@@ -140,3 +140,29 @@ TEST_CASE("two server processes sharing one database still make exactly one orde
     CHECK(via_second.get(kOrders + "/productOrder").body.size() == 1);
     CHECK(via_second.get("/selfcare/v1/account").body["balance"]["fen"] == 4650 - 1000);
 }
+
+TEST_CASE("orders read back one by one; a completed order cannot be cancelled; rewards are listed") {
+    ServerProcess server;
+    ApiClient c(server), other(server);
+    REQUIRE(c.login_customer().status == 201);
+    REQUIRE(other.login_customer("13900139000").status == 201);
+    auto quote = c.post(kOrders + "/quote", {{"productId", "A-VOICE-100"}});
+    auto order = c.post(kOrders + "/productOrder", {{"quoteId", quote.body["id"]}}, {{"Idempotency-Key", "v-1"}});
+    REQUIRE(order.status == 201);
+    const std::string id = order.body["id"];
+    auto one = c.get(kOrders + "/productOrder/" + id);
+    CHECK(one.status == 200);
+    CHECK(one.body["productOrderItem"][0]["productOffering"]["id"] == "A-VOICE-100");
+    CHECK(other.get(kOrders + "/productOrder/" + id).status == 404);
+    CHECK(other.post(kOrders + "/productOrder", {{"quoteId", quote.body["id"]}}, {{"Idempotency-Key", "v-9"}}).status == 404);
+    auto cancel = c.post(kOrders + "/cancelProductOrder", {{"productOrder", {{"id", id}}}});
+    CHECK(cancel.status == 422);
+    CHECK(cancel.body["code"] == "order.point_of_no_return");
+    CHECK(c.post(kOrders + "/cancelProductOrder", json::object()).body["field"] == "productOrder.id");
+    CHECK(c.post(kOrders + "/productOrder", {{"quoteId", quote.body["id"]}}, {{"Idempotency-Key", "v-2"}}).status == 409);
+
+    auto rewards = c.get("/tmf-api/loyalty/v4/reward");
+    REQUIRE(rewards.status == 200);
+    CHECK(rewards.body.size() == 4);  // the compensation pack is granted, never bought
+    for (const auto& r : rewards.body) CHECK(r["kind"] != "compensation");
+}
