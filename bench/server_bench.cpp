@@ -36,6 +36,7 @@ Figures load(int port, int connections, double seconds, MakeRequest make) {
         threads.emplace_back([&, c] {
             httplib::Client client("127.0.0.1", port);
             client.set_keep_alive(true);
+            client.set_tcp_nodelay(true);
             int n = 0;
             while (Clock::now() < end) {
                 const auto t0 = Clock::now();
@@ -79,6 +80,7 @@ int main(int argc, char** argv) {
     // The limit: the same library and flags, no auth, no database, the same response bytes.
     httplib::Server bare;
     bare.Get("/ticket", [&](const httplib::Request&, httplib::Response& res) { res.set_content(ticket_bytes, "application/json"); });
+    bare.set_tcp_nodelay(true);
     bare.new_task_queue = [] { return new httplib::ThreadPool(16); };
     const int bare_port = bare.bind_to_any_port("127.0.0.1");
     std::thread bare_thread([&] { bare.listen_after_bind(); });

@@ -139,11 +139,16 @@ int main(int argc, char** argv) {
     } else {
         server = std::make_unique<httplib::Server>();
     }
+    // Debian builds cpp-httplib as a shared library, so the CPPHTTPLIB_TCP_NODELAY macro does not
+    // reach the compiled defaults: set it on the object too.
+    server->set_tcp_nodelay(true);
     server->set_payload_max_length(64 * 1024);
     server->set_read_timeout(10, 0);
     server->set_write_timeout(10, 0);
     server->set_keep_alive_max_count(1000);
-    server->new_task_queue = [] { return new httplib::ThreadPool(16); };
+    // cpp-httplib holds a worker for as long as a keep-alive connection stays open, so the pool
+    // must be larger than the connections expected at once (kiosks, apps, engineers, the LB).
+    server->new_task_queue = [] { return new httplib::ThreadPool(128); };
 
     register_health_routes(*server, ctx);
     register_auth_routes(*server, ctx);

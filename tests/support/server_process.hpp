@@ -112,6 +112,7 @@ class ApiClient {
 public:
     explicit ApiClient(const ServerProcess& server) : http_("127.0.0.1", server.port()) {
         http_.set_read_timeout(60, 0);
+        http_.set_tcp_nodelay(true);
     }
     struct Response {
         int status = 0;

@@ -37,7 +37,9 @@ private:
 class TestHttpsServer {
 public:
     TestHttpsServer(const TestPki& pki, const std::string& cert_name = "server")
-        : server_(pki.file(cert_name + ".pem").c_str(), pki.file(cert_name + ".key").c_str()) {}
+        : server_(pki.file(cert_name + ".pem").c_str(), pki.file(cert_name + ".key").c_str()) {
+        server_.set_tcp_nodelay(true);  // the macro above does not reach the shared library
+    }
     ~TestHttpsServer() { stop(); }
 
     httplib::SSLServer& http() { return server_; }

@@ -214,7 +214,7 @@ void register_ticket_routes(httplib::Server& server, Context& ctx) {
         });
         if (!tx) return tx.error();
         Result out = Reply{};
-        auto doc_tx = ctx.db.transaction([&](Sql& sql) -> domain::Result<void> {
+        auto doc_tx = ctx.db.read([&](Sql& sql) -> domain::Result<void> {
             auto doc = ticket_document(sql, ctx, id);
             if (!doc) return doc.error();
             Reply r;
@@ -249,7 +249,7 @@ void register_ticket_routes(httplib::Server& server, Context& ctx) {
             params.push_back(s);
         }
         Result out = Reply{};
-        auto tx = ctx.db.transaction([&](Sql& sql) -> domain::Result<void> {
+        auto tx = ctx.db.read([&](Sql& sql) -> domain::Result<void> {
             auto total = sql.query("SELECT count(*) FROM tickets t WHERE " + where, params);
             if (!total) return total.error();
             SqlParams p = params;
@@ -274,7 +274,7 @@ void register_ticket_routes(httplib::Server& server, Context& ctx) {
           [&ctx](const httplib::Request& req, const Principal& who) -> Result {
         const std::string id = req.matches[1];
         Result out = not_found("ticket");
-        auto tx = ctx.db.transaction([&](Sql& sql) -> domain::Result<void> {
+        auto tx = ctx.db.read([&](Sql& sql) -> domain::Result<void> {
             auto visible = may_see(sql, who, id);
             if (!visible) return visible.error();
             if (!*visible) return domain::success();

@@ -143,20 +143,20 @@ domain::Result<void> seed_demo(Context& ctx) {
         for (const Customer& c : kCustomers) {
             for (int back = 1; back <= 6; ++back) {
                 const year_month ym = year_month{today.year(), today.month()} - months{back};
-                char month[8];
-                std::snprintf(month, sizeof month, "%04d-%02u", static_cast<int>(ym.year()), static_cast<unsigned>(ym.month()));
+                const unsigned mm = static_cast<unsigned>(ym.month());
+                const std::string month = std::to_string(static_cast<int>(ym.year())) + (mm < 10 ? "-0" : "-") + std::to_string(mm);
                 const std::int64_t extra = (back * 370 + std::string(c.msisdn).back() * 13) % 2000;
                 const Json items = Json::array({{{"name", "套餐月费"}, {"nameEn", "Monthly plan fee"}, {"fen", 5800}},
                                                 {{"name", "超出套餐流量"}, {"nameEn", "Data beyond allowance"}, {"fen", extra}}});
                 SC_TRY(run("INSERT INTO bills VALUES (?, ?, ?, ?, 'settled', ?)",
-                           {"B-" + std::string(c.msisdn) + "-" + month, c.msisdn, std::string(month), 5800 + extra, items.dump()}));
+                           {"B-" + std::string(c.msisdn) + "-" + month, c.msisdn, month, 5800 + extra, items.dump()}));
                 const std::int64_t start = epoch(sys_days{ym / 1} + hours{1});
                 for (int i = 0; i < 12; ++i) {
                     const char* kind = i % 3 == 0 ? "voice" : (i % 3 == 1 ? "data" : "sms");
                     const std::string counterpart = i % 3 == 1 ? "" : "139****" + std::to_string(1000 + i * 37);
                     SC_TRY(run("INSERT INTO usage_records (msisdn, month, at, kind, counterpart, quantity, charge_fen)"
                                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                               {c.msisdn, std::string(month), start + i * 2 * 86400 + i * 3600, kind, counterpart,
+                               {c.msisdn, month, start + i * 2 * 86400 + i * 3600, kind, counterpart,
                                 std::int64_t{i % 3 == 1 ? 51200 : (i % 3 == 0 ? 180 + i * 20 : 1)}, std::int64_t{i % 5 == 0 ? 10 : 0}}));
                 }
             }

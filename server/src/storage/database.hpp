@@ -52,6 +52,10 @@ public:
     /// `body` is idempotent up to its writes, which every caller guarantees by reading inside it.
     virtual domain::Result<void> transaction(const std::function<domain::Result<void>(Sql&)>& body) = 0;
 
+    /// Runs `body` in a read-only transaction: a consistent snapshot that does not wait for, or
+    /// hold up, writers (SQLite: deferred BEGIN in WAL mode; PostgreSQL: REPEATABLE READ READ ONLY).
+    virtual domain::Result<void> read(const std::function<domain::Result<void>(Sql&)>& body) = 0;
+
     /// Runs one read-only query outside an explicit transaction.
     virtual domain::Result<Rows> query(std::string_view sql, const SqlParams& params = {}) = 0;
 

@@ -148,6 +148,15 @@ public:
         }
     }
 
+    domain::Result<void> read(const std::function<domain::Result<void>(Sql&)>& body) override {
+        Lease lease(*this);
+        PgSql sql(lease.conn);
+        if (auto r = sql.plain("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); !r) return r;
+        auto result = body(sql);
+        (void)sql.plain(result ? "COMMIT" : "ROLLBACK");
+        return result;
+    }
+
     domain::Result<Rows> query(std::string_view text, const SqlParams& params) override {
         Lease lease(*this);
         PgSql sql(lease.conn);

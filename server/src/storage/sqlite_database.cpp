@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <thread>
+#include <unordered_map>
 
 #include "storage/database.hpp"
 #include "storage/schema.hpp"
@@ -30,17 +31,45 @@ domain::Error sqlite_failure(sqlite3* db, int rc, std::string_view what) {
     return make_error(ErrorCode::kInternal, "server.storage", msg);
 }
 
+// Prepared statements of one connection, kept across requests: preparing is a large part of a
+// short query's cost, and the server runs the same few dozen statements all day.
+struct StatementCache {
+    std::unordered_map<std::string, sqlite3_stmt*> statements;
+    ~StatementCache() {
+        for (auto& [sql, stmt] : statements) sqlite3_finalize(stmt);
+    }
+};
+
 class SqliteSql final : public Sql {
 public:
-    explicit SqliteSql(sqlite3* db) : db_(db) {}
+    explicit SqliteSql(sqlite3* db, StatementCache* cache = nullptr) : db_(db), cache_(cache) {}
 
     domain::Result<Rows> query(std::string_view sql, const SqlParams& params) override {
         sqlite3_stmt* stmt = nullptr;
-        int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
-        if (rc != SQLITE_OK) {
-            sqlite3_finalize(stmt);
-            return sqlite_failure(db_, sqlite3_extended_errcode(db_), "prepare");
+        int rc = SQLITE_OK;
+        const bool cached = cache_ != nullptr && cache_->statements.size() < 256;
+        if (cache_ != nullptr) {
+            if (auto it = cache_->statements.find(std::string(sql)); it != cache_->statements.end()) stmt = it->second;
         }
+        if (stmt == nullptr) {
+            rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                    cached ? SQLITE_PREPARE_PERSISTENT : 0, &stmt, nullptr);
+            if (rc != SQLITE_OK) {
+                sqlite3_finalize(stmt);
+                return sqlite_failure(db_, sqlite3_extended_errcode(db_), "prepare");
+            }
+            if (cached) cache_->statements.emplace(std::string(sql), stmt);
+        }
+        const bool keep = cache_ != nullptr && cache_->statements.count(std::string(sql)) == 1;
+        // Statements stay in the cache reset and unbound; one-off statements are finalised.
+        const auto release = [&] {
+            if (keep) {
+                sqlite3_reset(stmt);
+                sqlite3_clear_bindings(stmt);
+            } else {
+                sqlite3_finalize(stmt);
+            }
+        };
         for (std::size_t i = 0; i < params.size(); ++i) {
             const int idx = static_cast<int>(i) + 1;
             if (const auto* n = std::get_if<std::int64_t>(&params[i])) {
@@ -67,7 +96,7 @@ public:
             rows.push_back(std::move(row));
         }
         const int ext = sqlite3_extended_errcode(db_);
-        sqlite3_finalize(stmt);
+        release();
         if (rc != SQLITE_DONE) return sqlite_failure(db_, ext, "step");
         return rows;
     }
@@ -86,11 +115,12 @@ public:
 
 private:
     sqlite3* db_;
+    StatementCache* cache_;
 };
 
 class SqliteDatabase final : public Database {
 public:
-    static constexpr int kPoolSize = 4;
+    static constexpr int kPoolSize = 8;
 
     static domain::Result<std::unique_ptr<Database>> open(const std::string& path) {
         auto db = std::unique_ptr<SqliteDatabase>(new SqliteDatabase());
@@ -114,17 +144,19 @@ public:
                 return r.error();
             }
             db->idle_.push_back(h);
+            db->caches_[h] = std::make_unique<StatementCache>();
         }
         return std::unique_ptr<Database>(std::move(db));
     }
 
     ~SqliteDatabase() override {
+        caches_.clear();  // finalise statements before closing their connections
         for (sqlite3* h : idle_) sqlite3_close_v2(h);
     }
 
     domain::Result<void> transaction(const std::function<domain::Result<void>(Sql&)>& body) override {
         Lease lease(*this);
-        SqliteSql sql(lease.handle);
+        SqliteSql sql(lease.handle, caches_.at(lease.handle).get());
         if (auto r = sql.exec_plain("BEGIN IMMEDIATE"); !r) return r;
         auto result = body(sql);
         if (!result) {
@@ -138,9 +170,18 @@ public:
         return domain::success();
     }
 
+    domain::Result<void> read(const std::function<domain::Result<void>(Sql&)>& body) override {
+        Lease lease(*this);
+        SqliteSql sql(lease.handle, caches_.at(lease.handle).get());
+        if (auto r = sql.exec_plain("BEGIN"); !r) return r;
+        auto result = body(sql);
+        (void)sql.exec_plain(result ? "COMMIT" : "ROLLBACK");
+        return result;
+    }
+
     domain::Result<Rows> query(std::string_view text, const SqlParams& params) override {
         Lease lease(*this);
-        SqliteSql sql(lease.handle);
+        SqliteSql sql(lease.handle, caches_.at(lease.handle).get());
         return sql.query(text, params);
     }
 
@@ -180,6 +221,7 @@ private:
     std::mutex mutex_;
     std::condition_variable cv_;
     std::vector<sqlite3*> idle_;
+    std::unordered_map<sqlite3*, std::unique_ptr<StatementCache>> caches_;  // fixed after open
 };
 
 }  // namespace
