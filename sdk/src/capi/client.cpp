@@ -36,6 +36,15 @@ domain::Result<std::unique_ptr<Client>> Client::open(ClientConfig cfg) {
 Client::Client(ClientConfig cfg, std::unique_ptr<platform::KeyStore> keys,
                std::unique_ptr<const domain::Clock> clock, std::unique_ptr<store::Store> store)
     : config_(std::move(cfg)), keys_(std::move(keys)), clock_(std::move(clock)), store_(std::move(store)) {
+    std::optional<net::TransportConfig> transport;
+    if (!config_.server.empty()) {
+        transport.emplace();
+        transport->base_url = config_.server;
+        transport->ca_file = config_.ca_file;
+        transport->pinned_public_key = config_.pinned_public_key;
+    }
+    flows_ = std::make_unique<flows::FlowContext>(*store_, *clock_, std::move(transport),
+                                                  [this](const std::string& name, const Json& data) { emit(name, data); });
     for (int i = 0; i < kWorkers; ++i) workers_.emplace_back([this] { worker_loop(); });
 }
 

@@ -16,6 +16,7 @@
 #include "capi/client_config.hpp"
 #include "capi/json_input.hpp"
 #include "domain/clock.hpp"
+#include "flows/flow_context.hpp"
 #include "platform/key_store.hpp"
 #include "selfcare/selfcare.h"
 #include "store/store.hpp"
@@ -55,6 +56,7 @@ public:
 
     const ClientConfig& config() const { return config_; }
     store::Store& store() { return *store_; }
+    flows::FlowContext& flows() { return *flows_; }
     const domain::Clock& clock() const { return *clock_; }
 
 private:
@@ -66,6 +68,7 @@ private:
     std::unique_ptr<platform::KeyStore> keys_;
     std::unique_ptr<const domain::Clock> clock_;
     std::unique_ptr<store::Store> store_;
+    std::unique_ptr<flows::FlowContext> flows_;
 
     // sc_call_async
     std::mutex queue_mutex_;

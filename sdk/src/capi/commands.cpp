@@ -4,6 +4,8 @@
 #include <algorithm>
 
 #include "capi/client.hpp"
+#include "flows/auth_flow.hpp"
+#include "flows/query_flow.hpp"
 #include "store/migrations.hpp"
 
 namespace selfcare::capi {
@@ -44,6 +46,17 @@ domain::Result<Reply> sdk_info(Client& client, const Json&) {
     }};
 }
 
+// Adapts a flow function to a handler.
+Handler flow(domain::Result<Json> (*fn)(flows::FlowContext&, const Json&)) {
+    return [fn](Client& client, const Json& args) -> domain::Result<Reply> {
+        auto r = fn(client.flows(), args);
+        if (!r) return r.error();
+        return Reply{std::move(r).value()};
+    };
+}
+
+Json string_prop(const char* description) { return {{"type", "string"}, {"description", description}}; }
+
 std::vector<Command> build_table() {
     std::vector<Command> table{
         {"sdk.commands", "the catalog of commands with their argument and result schemas",
@@ -55,6 +68,27 @@ std::vector<Command> build_table() {
                         {"store", {{"type", "object"}}}},
                        {"sdk_version", "abi_version", "store"}),
          true, sdk_info},
+        {"auth.request_otp", "send a one-time code by SMS to a customer's number",
+         object_schema({{"msisdn", string_prop("mainland mobile number, +86 optional")}}, {"msisdn"}),
+         object_schema({{"sent", {{"type", "boolean"}}}}), false, flow(flows::request_otp)},
+        {"auth.login", "sign a customer in with the SMS code or the service password",
+         object_schema({{"msisdn", string_prop("mobile number")}, {"otp", string_prop("6-digit SMS code")},
+                        {"service_password", string_prop("instead of otp")}},
+                       {"msisdn"}),
+         object_schema({{"role", {{"type", "string"}}}, {"subject", string_prop("masked number")}}), false,
+         flow(flows::login)},
+        {"auth.login_staff", "sign a field engineer or admin in",
+         object_schema({{"staff_id", string_prop("e.g. E1001")}, {"password", string_prop("staff password")}},
+                       {"staff_id", "password"}),
+         object_schema({{"role", {{"type", "string"}}}}), false, flow(flows::login_staff)},
+        {"auth.logout", "end the session (the server token is revoked when reachable)", object_schema(),
+         object_schema({{"signed_out", {{"type", "boolean"}}}}), true, flow(flows::logout)},
+        {"account.summary", "balance, plan, allowances left and points; cached for offline use",
+         object_schema(),
+         object_schema({{"balance", {{"type", "object"}}}, {"stale", {{"type", "boolean"}}},
+                        {"fetched_at", {{"type", "string"}, {"format", "date-time"}}}},
+                       {"stale", "fetched_at"}),
+         true, flow(flows::account_summary)},
     };
     std::sort(table.begin(), table.end(), [](const Command& a, const Command& b) { return a.name < b.name; });
     return table;

@@ -37,12 +37,7 @@ std::optional<domain::Error> http_error(const HttpResponse& response) {
     switch (s) {
         case 400:
         case 422: return with(ErrorCode::kInvalidArgument, "server.invalid_argument", false);
-        case 401: {
-            // Whatever the server says, the client's reaction is the same: the session is over.
-            auto e = with(ErrorCode::kUnauthenticated, "auth.session_ended", false);
-            e.id = "auth.session_ended";
-            return e;
-        }
+        case 401: return with(ErrorCode::kUnauthenticated, "auth.session_ended", false);
         case 403: return with(ErrorCode::kForbidden, "auth.forbidden", false);
         case 404: return with(ErrorCode::kNotFound, "server.not_found", false);
         case 409: return with(ErrorCode::kConflict, "server.conflict", false);

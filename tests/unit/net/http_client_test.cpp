@@ -183,8 +183,10 @@ TEST_CASE("HTTP errors become project errors with the server's code and field") 
 
     r.status = 401;
     r.body = R"({"code":"auth.token_expired"})";
-    CHECK(net::http_error(r)->id == "auth.session_ended");
+    CHECK(net::http_error(r)->id == "auth.token_expired");
     CHECK(net::http_error(r)->code == domain::ErrorCode::kUnauthenticated);
+    r.body.clear();
+    CHECK(net::http_error(r)->id == "auth.session_ended");
 
     r.status = 503;
     r.body = "<html>busy</html>";

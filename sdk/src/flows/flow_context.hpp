@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: Apache-2.0
+// What every flow works with: the encrypted store, the server API, the clock and the event sink.
+// Owned by the capi Client; flows borrow it for one call. Thread-safe as a whole: the store and
+// the API client are thread-safe, the session is guarded here.
+#pragma once
+
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "domain/clock.hpp"
+#include "domain/result.hpp"
+#include "net/http.hpp"
+#include "store/store.hpp"
+
+namespace selfcare::flows {
+
+using Json = nlohmann::json;
+
+/// Who is signed in. The token is a secret: it lives in the encrypted store and in memory only,
+/// and is never put in a result, an event or a log.
+struct Session {
+    std::string role;     ///< "customer", "engineer", "admin"
+    std::string subject;  ///< masked msisdn or staff id, as the server returned it
+    std::string token;
+};
+
+class FlowContext {
+public:
+    /// `server` may be empty (no server configured: every online command answers network.offline).
+    FlowContext(store::Store& store, const domain::Clock& clock, std::optional<net::TransportConfig> server,
+                std::function<void(const std::string&, const Json&)> emit);
+
+    store::Store& store() { return store_; }
+    const domain::Clock& clock() const { return clock_; }
+    void emit(const std::string& event, const Json& data) { emit_(event, data); }
+
+    /// The current session, loaded from the store on first use.
+    std::optional<Session> session();
+    /// Saves (or, with std::nullopt, removes) the session in the store and in memory.
+    domain::Result<void> set_session(std::optional<Session> session);
+
+    /// Sends a request to the server with the session's token. A 401 ends the session (removed,
+    /// "session.ended" event) and answers kUnauthenticated. Non-2xx answers become errors
+    /// (net::http_error). Errors: "network.offline" when no server is configured.
+    domain::Result<Json> call(net::HttpRequest request, bool authenticated = true);
+
+private:
+    store::Store& store_;
+    const domain::Clock& clock_;
+    std::optional<net::HttpClient> http_;
+    std::function<void(const std::string&, const Json&)> emit_;
+    std::mutex session_mutex_;
+    bool session_loaded_ = false;
+    std::optional<Session> session_;
+};
+
+}  // namespace selfcare::flows

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: Apache-2.0
+// The SDK as an app uses it (selfcare.hpp over libselfcare) against the real server: sign in,
+// account summary fresh, then the server goes away and the cached summary is served, marked stale.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "selfcare/selfcare.hpp"
+#include "support/server_process.hpp"
+
+using namespace selfcare::test;
+using nlohmann::json;
+
+namespace {
+
+selfcare::Client open_client(const TempDir& dir, const std::string& server) {
+    selfcare::CallResult err;
+    auto c = selfcare::Client::open(json{{"data_dir", dir.path().string()}, {"server", server}}.dump(), &err);
+    REQUIRE_MESSAGE(c, err.json);
+    return c;
+}
+
+json call(const selfcare::Client& c, const std::string& cmd, const json& args, int expect) {
+    auto r = c.call(cmd, args.dump());
+    CAPTURE(cmd);
+    CAPTURE(r.json);
+    CHECK(r.status == expect);
+    return json::parse(r.json);
+}
+
+}  // namespace
+
+TEST_CASE("sign in, query, and keep answering from the encrypted cache when the server is gone") {
+    TempDir dir;
+    auto server = std::make_unique<ServerProcess>();
+    const std::string url = server->base_url();
+    auto client = open_client(dir, url);
+
+    auto denied = call(client, "account.summary", json::object(), SC_E_UNAUTHENTICATED);
+    CHECK(denied["error"]["code"] == "auth.no_session");
+    CHECK(call(client, "auth.request_otp", {{"msisdn", "12345"}}, SC_E_INVALID_ARGUMENT)["error"]["field"] == "msisdn");
+    CHECK(call(client, "auth.request_otp", {{"msisdn", "+86 138 0013 8000"}}, SC_OK)["sent"] == true);
+    auto wrong = call(client, "auth.login", {{"msisdn", kDemoCustomer}, {"otp", "000000"}}, SC_E_UNAUTHENTICATED);
+    CHECK(wrong["error"]["code"] == "auth.login_failed");
+    CHECK(call(client, "auth.request_otp", {{"msisdn", kDemoCustomer}}, SC_OK)["sent"] == true);
+    auto login = call(client, "auth.login", {{"msisdn", kDemoCustomer}, {"otp", kDemoOtp}}, SC_OK);
+    CHECK(login["role"] == "customer");
+    CHECK(login["subject"] == "138****8000");
+    CHECK_FALSE(login.contains("access_token"));
+
+    auto fresh = call(client, "account.summary", json::object(), SC_OK);
+    CHECK(fresh["stale"] == false);
+    CHECK(fresh["balance"]["fen"] == 4650);
+
+    REQUIRE(server->stop() == 0);
+    auto stale = call(client, "account.summary", json::object(), SC_OK);
+    CHECK(stale["stale"] == true);
+    CHECK(stale["fetched_at"] == fresh["fetched_at"]);
+    CHECK(stale["balance"]["fen"] == 4650);
+
+    // Closed and reopened offline: the session and the cache are still there (encrypted on disk).
+    client = selfcare::Client();
+    client = open_client(dir, url);
+    CHECK(call(client, "account.summary", json::object(), SC_OK)["stale"] == true);
+    for (const auto& f : files_under(dir.path())) {
+        const std::string bytes = read_bytes(f);
+        CAPTURE(f.filename().string());
+        CHECK(bytes.find("王秀兰") == std::string::npos);
+        CHECK(bytes.find("13800138000") == std::string::npos);
+    }
+
+    CHECK(call(client, "auth.logout", json::object(), SC_OK)["signed_out"] == true);
+    CHECK(call(client, "account.summary", json::object(), SC_E_UNAUTHENTICATED)["error"]["code"] == "auth.no_session");
+}
+
+TEST_CASE("a session the server has ended is ended on the device too, with an event") {
+    TempDir dir;
+    ServerProcess server;
+    auto client = open_client(dir, server.base_url());
+    std::vector<std::string> events;
+    std::mutex m;
+    client.set_listener([&](const std::string& e) {
+        std::lock_guard lock(m);
+        events.push_back(e);
+    });
+    call(client, "auth.request_otp", {{"msisdn", kDemoCustomer}}, SC_OK);
+    call(client, "auth.login", {{"msisdn", kDemoCustomer}, {"otp", kDemoOtp}}, SC_OK);
+    ApiClient admin(server);
+    admin.post("/test/clock", {{"offsetSeconds", 3 * 3600}});  // the customer token expires
+    auto r = call(client, "account.summary", json::object(), SC_E_UNAUTHENTICATED);
+    CHECK(r["error"]["code"] == "auth.session_ended");
+    client.set_listener(nullptr);
+    REQUIRE(events.size() == 1);
+    CHECK(json::parse(events[0])["event"] == "session.ended");
+    CHECK(call(client, "account.summary", json::object(), SC_E_UNAUTHENTICATED)["error"]["code"] == "auth.no_session");
+}
+
+TEST_CASE("a staff member signs in; bad staff input names the field") {
+    TempDir dir;
+    ServerProcess server;
+    auto client = open_client(dir, server.base_url());
+    CHECK(call(client, "auth.login_staff", {{"staff_id", "E1001"}}, SC_E_INVALID_ARGUMENT)["error"]["field"] == "password");
+    auto ok = call(client, "auth.login_staff", {{"staff_id", "E1001"}, {"password", "demo1001"}}, SC_OK);
+    CHECK(ok["role"] == "engineer");
+    CHECK(call(client, "account.summary", json::object(), SC_E_UNAUTHENTICATED)["error"]["code"] == "auth.no_session");
+}
