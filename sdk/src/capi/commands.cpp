@@ -57,6 +57,12 @@ Handler flow(domain::Result<Json> (*fn)(flows::FlowContext&, const Json&)) {
 
 Json string_prop(const char* description) { return {{"type", "string"}, {"description", description}}; }
 
+Json list_schema() {
+    return object_schema({{"items", {{"type", "array"}}}, {"stale", {{"type", "boolean"}}},
+                          {"fetched_at", {{"type", "string"}, {"format", "date-time"}}}},
+                         {"items", "stale", "fetched_at"});
+}
+
 std::vector<Command> build_table() {
     std::vector<Command> table{
         {"sdk.commands", "the catalog of commands with their argument and result schemas",
@@ -89,6 +95,26 @@ std::vector<Command> build_table() {
                         {"fetched_at", {{"type", "string"}, {"format", "date-time"}}}},
                        {"stale", "fetched_at"}),
          true, flow(flows::account_summary)},
+        {"bills.list", "monthly bills, newest first; cached", object_schema(), list_schema(), true, flow(flows::bills_list)},
+        {"bills.get", "one month's itemised usage; cached",
+         object_schema({{"month", string_prop("YYYY-MM")}}, {"month"}), list_schema(), true, flow(flows::bills_get)},
+        {"catalog.plans", "plans that can be ordered; cached", object_schema(), list_schema(), true, flow(flows::catalog_plans)},
+        {"catalog.addons", "add-on packs that can be ordered; cached", object_schema(), list_schema(), true,
+         flow(flows::catalog_addons)},
+        {"kb.search", "FAQ and self-troubleshooting articles",
+         object_schema({{"q", string_prop("search words")}, {"locale", string_prop("zh-CN or en")}}, {"q"}),
+         object_schema({{"items", {{"type", "array"}}}}, {"items"}), false, flow(flows::kb_search)},
+        {"notices.list", "notices for the customer's area; cached", object_schema(), list_schema(), true,
+         flow(flows::notices_list)},
+        {"loyalty.balance", "points balance; cached", object_schema(),
+         object_schema({{"points", {{"type", "integer"}}}}), true, flow(flows::loyalty_balance)},
+        {"loyalty.catalog", "rewards points can buy; cached", object_schema(), list_schema(), true,
+         flow(flows::loyalty_catalog)},
+        {"loyalty.history", "redemptions and granted compensation; cached", object_schema(), list_schema(), true,
+         flow(flows::loyalty_history)},
+        {"orders.list", "the customer's orders; cached", object_schema(), list_schema(), true, flow(flows::orders_list)},
+        {"orders.get", "one order; cached", object_schema({{"id", string_prop("order id")}}, {"id"}),
+         object_schema({{"state", {{"type", "string"}}}}), true, flow(flows::orders_get)},
     };
     std::sort(table.begin(), table.end(), [](const Command& a, const Command& b) { return a.name < b.name; });
     return table;

@@ -104,3 +104,37 @@ TEST_CASE("a staff member signs in; bad staff input names the field") {
     CHECK(ok["role"] == "engineer");
     CHECK(call(client, "account.summary", json::object(), SC_E_UNAUTHENTICATED)["error"]["code"] == "auth.no_session");
 }
+
+TEST_CASE("the query commands answer from the server, then from the cache when it is gone") {
+    TempDir dir;
+    auto server = std::make_unique<ServerProcess>();
+    auto client = open_client(dir, server->base_url());
+    auto kb = call(client, "kb.search", {{"q", "光猫"}}, SC_OK);  // no session needed
+    CHECK_FALSE(kb["items"].empty());
+    CHECK(call(client, "kb.search", {{"q", ""}}, SC_E_INVALID_ARGUMENT)["error"]["field"] == "q");
+    CHECK(call(client, "bills.list", json::object(), SC_E_UNAUTHENTICATED)["error"]["code"] == "auth.no_session");
+    call(client, "auth.request_otp", {{"msisdn", kDemoCustomer}}, SC_OK);
+    call(client, "auth.login", {{"msisdn", kDemoCustomer}, {"otp", kDemoOtp}}, SC_OK);
+
+    auto bills = call(client, "bills.list", json::object(), SC_OK);
+    REQUIRE(bills["items"].size() == 6);
+    const std::string month = bills["items"][0]["billingPeriod"];
+    CHECK(call(client, "bills.get", {{"month", month}}, SC_OK)["items"].size() == 12);
+    CHECK(call(client, "bills.get", {{"month", "2026-13"}}, SC_E_INVALID_ARGUMENT)["error"]["field"] == "month");
+    CHECK(call(client, "catalog.plans", json::object(), SC_OK)["items"].size() >= 4);
+    CHECK_FALSE(call(client, "catalog.addons", json::object(), SC_OK)["items"].empty());
+    CHECK(call(client, "notices.list", json::object(), SC_OK)["items"].size() == 2);
+    CHECK(call(client, "loyalty.balance", json::object(), SC_OK)["points"] == 2680);
+    CHECK(call(client, "loyalty.catalog", json::object(), SC_OK)["items"].size() == 4);
+    CHECK(call(client, "loyalty.history", json::object(), SC_OK)["items"].empty());
+    CHECK(call(client, "orders.list", json::object(), SC_OK)["items"].empty());
+    CHECK(call(client, "orders.get", {{"id", "../etc"}}, SC_E_INVALID_ARGUMENT)["error"]["field"] == "id");
+    CHECK(call(client, "orders.get", {{"id", "PO-0000000000"}}, SC_E_NOT_FOUND)["error"]["code"] == "server.not_found");
+
+    REQUIRE(server->stop() == 0);
+    auto stale = call(client, "bills.get", {{"month", month}}, SC_OK);
+    CHECK(stale["stale"] == true);
+    CHECK(stale["items"].size() == 12);
+    CHECK(call(client, "catalog.plans", json::object(), SC_OK)["stale"] == true);
+    CHECK(call(client, "kb.search", {{"q", "光猫"}}, SC_E_NETWORK)["error"]["code"] == "network.unreachable");
+}
