@@ -6,6 +6,7 @@
 
 #include "capi/commands.hpp"
 #include "capi/error_json.hpp"
+#include "flows/sync_flow.hpp"
 #include "platform_default/file_key_store.hpp"
 #include "platform_default/passphrase_key_store.hpp"
 #include "platform_default/system_clock.hpp"
@@ -46,6 +47,20 @@ Client::Client(ClientConfig cfg, std::unique_ptr<platform::KeyStore> keys,
     flows_ = std::make_unique<flows::FlowContext>(*store_, *clock_, std::move(transport),
                                                   [this](const std::string& name, const Json& data) { emit(name, data); });
     for (int i = 0; i < kWorkers; ++i) workers_.emplace_back([this] { worker_loop(); });
+    if (!config_.server.empty()) sync_thread_ = std::thread([this] { sync_loop(); });
+}
+
+void Client::sync_loop() {
+    // Every few seconds: if something is queued and due, try to send it. The drain itself keeps
+    // the order and the backoff, so this loop only decides when to look.
+    for (;;) {
+        {
+            std::unique_lock lock(queue_mutex_);
+            if (stop_cv_.wait_for(lock, std::chrono::seconds(3), [this] { return stopping_; })) return;
+        }
+        auto due = store_->outbox_due(1);
+        if (due && !due->empty() && flows_->session()) (void)flows::sync_now(*flows_, Json::object());
+    }
 }
 
 Client::~Client() {
@@ -54,7 +69,9 @@ Client::~Client() {
         stopping_ = true;
     }
     queue_cv_.notify_all();
+    stop_cv_.notify_all();
     for (auto& t : workers_) t.join();
+    if (sync_thread_.joinable()) sync_thread_.join();
     set_listener(nullptr, nullptr);  // waits for a callback in flight
 }
 

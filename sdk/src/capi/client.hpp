@@ -63,6 +63,7 @@ private:
     Client(ClientConfig cfg, std::unique_ptr<platform::KeyStore> keys,
            std::unique_ptr<const domain::Clock> clock, std::unique_ptr<store::Store> store);
     void worker_loop();
+    void sync_loop();
 
     ClientConfig config_;
     std::unique_ptr<platform::KeyStore> keys_;
@@ -76,6 +77,8 @@ private:
     std::deque<std::function<void()>> queue_;
     bool stopping_ = false;
     std::vector<std::thread> workers_;
+    std::thread sync_thread_;  // drains the outbox while the client is open
+    std::condition_variable stop_cv_;  // wakes sync_thread_ at close (queue_cv_ is the workers')
 
     // listener
     std::mutex listener_mutex_;

@@ -6,6 +6,8 @@
 #include "capi/client.hpp"
 #include "flows/auth_flow.hpp"
 #include "flows/query_flow.hpp"
+#include "flows/sync_flow.hpp"
+#include "flows/ticket_flow.hpp"
 #include "store/migrations.hpp"
 
 namespace selfcare::capi {
@@ -53,6 +55,13 @@ Handler flow(domain::Result<Json> (*fn)(flows::FlowContext&, const Json&)) {
         if (!r) return r.error();
         return Reply{std::move(r).value()};
     };
+}
+
+domain::Result<Reply> tickets_create(Client& client, const Json& args) {
+    bool queued = false;
+    auto r = flows::create_ticket(client.flows(), args, queued);
+    if (!r) return r.error();
+    return Reply{std::move(r).value(), queued};
 }
 
 Json string_prop(const char* description) { return {{"type", "string"}, {"description", description}}; }
@@ -113,6 +122,29 @@ std::vector<Command> build_table() {
         {"loyalty.history", "redemptions and granted compensation; cached", object_schema(), list_schema(), true,
          flow(flows::loyalty_history)},
         {"orders.list", "the customer's orders; cached", object_schema(), list_schema(), true, flow(flows::orders_list)},
+        {"tickets.create", "report a fault or complaint; queued on the device when offline (SC_E_OFFLINE_QUEUED)",
+         object_schema({{"category", string_prop("business, service or network")},
+                        {"subcategory", string_prop("e.g. broadbandDown")},
+                        {"description", string_prop("5-1000 characters")},
+                        {"contact", string_prop("mobile number to call back")},
+                        {"severity", string_prop("critical, major or minor")},
+                        {"channel", string_prop("kiosk, app, hotline, web or store")},
+                        {"address", {{"type", "object"}}},
+                        {"diagnostics", {{"type", "object"}}},
+                        {"appointment", {{"type", "object"}}}},
+                       {"category", "subcategory", "description", "contact"}),
+         object_schema({{"id", {{"type", "string"}}}, {"status", {{"type", "string"}}}, {"queued", {{"type", "boolean"}}}}),
+         true, tickets_create},
+        {"tickets.list", "the customer's tickets, including those still queued; cached", object_schema(), list_schema(), true,
+         flow(flows::list_tickets)},
+        {"tickets.get", "one ticket with timeline, deadlines, work order and engineer ETA; cached",
+         object_schema({{"id", string_prop("ticket id or local reference")}}, {"id"}),
+         object_schema({{"status", {{"type", "string"}}}}), true, flow(flows::get_ticket)},
+        {"sync.now", "send what is queued, in order", object_schema(),
+         object_schema({{"sent", {{"type", "integer"}}}, {"pending", {{"type", "integer"}}}}), true, flow(flows::sync_now)},
+        {"sync.status", "what is queued, what failed, last success and last error", object_schema(),
+         object_schema({{"pending", {{"type", "integer"}}}, {"failed", {{"type", "integer"}}}}), true,
+         flow(flows::sync_status)},
         {"orders.get", "one order; cached", object_schema({{"id", string_prop("order id")}}, {"id"}),
          object_schema({{"state", {{"type", "string"}}}}), true, flow(flows::orders_get)},
     };

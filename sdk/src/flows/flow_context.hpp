@@ -48,12 +48,16 @@ public:
     /// (net::http_error). Errors: "network.offline" when no server is configured.
     domain::Result<Json> call(net::HttpRequest request, bool authenticated = true);
 
+    /// Held while the outbox is being sent, so one entry is never in flight twice.
+    std::mutex& sync_mutex() { return sync_mutex_; }
+
 private:
     store::Store& store_;
     const domain::Clock& clock_;
     std::optional<net::HttpClient> http_;
     std::function<void(const std::string&, const Json&)> emit_;
     std::mutex session_mutex_;
+    std::mutex sync_mutex_;
     bool session_loaded_ = false;
     std::optional<Session> session_;
 };

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "flows/sync_flow.hpp"
+
+#include <random>
+
+#include "domain/iso8601.hpp"
+#include "flows/ticket_flow.hpp"
+#include "net/retry.hpp"
+
+namespace selfcare::flows {
+namespace {
+
+constexpr const char* kStatusKey = "sync.status";
+
+domain::Result<Json> send_entry(FlowContext& ctx, const store::OutboxEntry& e) {
+    const Json payload = Json::parse(e.payload, nullptr, false);
+    if (!payload.is_object()) {
+        return domain::make_error(domain::ErrorCode::kInternal, "sync.bad_entry", "an outbox entry is not JSON");
+    }
+    if (e.command == "tickets.create") return send_ticket_create(ctx, payload);
+    return domain::make_error(domain::ErrorCode::kInternal, "sync.unknown_command", "no sender for " + e.command);
+}
+
+void record_status(FlowContext& ctx, bool success, const std::string& error_id) {
+    auto prev = ctx.store().get_cache_entry(kStatusKey);
+    Json s = prev && *prev ? Json::parse((*prev)->payload, nullptr, false) : Json::object();
+    if (!s.is_object()) s = Json::object();
+    const std::string now = domain::format_iso8601(ctx.clock().now());
+    if (success) s["last_success"] = now;
+    else s["last_error"] = {{"at", now}, {"code", error_id}};
+    (void)ctx.store().put_cache_entry(kStatusKey, s.dump(), ctx.clock().now());
+}
+
+// Applies the outcome of one attempt to the entry. Returns true when draining may go on.
+bool settle(FlowContext& ctx, const store::OutboxEntry& e, const domain::Result<Json>& r) {
+    if (r) {
+        (void)ctx.store().outbox_remove(e.seq);
+        record_status(ctx, true, "");
+        ctx.emit("ticket.updated", {{"local_ref", Json::parse(e.payload, nullptr, false).value("externalId", "")},
+                                    {"id", r->value("id", "")}, {"status", r->value("status", "")}});
+        return true;
+    }
+    const auto& err = r.error();
+    record_status(ctx, false, err.id);
+    if (err.code == domain::ErrorCode::kNetwork || err.retryable || err.code == domain::ErrorCode::kUnauthenticated) {
+        // Not the server's verdict on the command: try again later, with backoff.
+        static thread_local std::mt19937_64 rng(std::random_device{}());
+        net::RetryPolicy policy;
+        policy.base_delay = std::chrono::milliseconds(2000);
+        policy.max_delay = std::chrono::milliseconds(5 * 60 * 1000);
+        const auto wait = net::backoff_delay(policy, static_cast<int>(e.attempts) + 1, rng);
+        (void)ctx.store().outbox_retry_later(e.seq, err.id,
+                                             ctx.clock().now() + std::chrono::duration_cast<domain::Duration>(wait));
+        return false;
+    }
+    (void)ctx.store().outbox_mark_failed(e.seq, err.id);
+    ctx.emit("sync.failed", {{"command", e.command}, {"seq", e.seq}, {"code", err.id}, {"message", err.message}});
+    return true;
+}
+
+}  // namespace
+
+domain::Result<Json> deliver(FlowContext& ctx, std::int64_t seq) {
+    std::lock_guard lock(ctx.sync_mutex());
+    auto all = ctx.store().outbox();
+    if (!all) return all.error();
+    for (const auto& e : *all) {
+        if (e.seq != seq) {
+            // Anything accepted earlier goes first, so the server sees commands in order.
+            if (e.seq < seq && e.state == store::OutboxState::kPending) {
+                return domain::make_error(domain::ErrorCode::kNetwork, "sync.queued_behind",
+                                          "earlier commands are still waiting to be sent", true);
+            }
+            continue;
+        }
+        auto r = send_entry(ctx, e);
+        settle(ctx, e, r);
+        return r;
+    }
+    return domain::make_error(domain::ErrorCode::kInternal, "sync.no_entry", "the outbox entry is gone");
+}
+
+domain::Result<Json> sync_now(FlowContext& ctx, const Json&) {
+    std::lock_guard lock(ctx.sync_mutex());
+    int sent = 0, failed = 0;
+    auto all = ctx.store().outbox();
+    if (!all) return all.error();
+    for (const auto& e : *all) {
+        if (e.state != store::OutboxState::kPending) continue;
+        auto r = send_entry(ctx, e);
+        const bool go_on = settle(ctx, e, r);
+        if (r) ++sent;
+        else if (go_on) ++failed;
+        if (!go_on) break;
+    }
+    auto pending = ctx.store().outbox_pending_count();
+    if (!pending) return pending.error();
+    if (*pending == 0 && sent > 0) ctx.emit("sync.drained", {{"sent", sent}});
+    return Json{{"sent", sent}, {"failed", failed}, {"pending", *pending}};
+}
+
+domain::Result<Json> sync_status(FlowContext& ctx, const Json&) {
+    auto all = ctx.store().outbox();
+    if (!all) return all.error();
+    std::int64_t pending = 0, failed = 0;
+    std::optional<domain::Instant> oldest;
+    Json items = Json::array();
+    for (const auto& e : *all) {
+        if (e.state == store::OutboxState::kPending) {
+            ++pending;
+            if (!oldest || e.created_at < *oldest) oldest = e.created_at;
+        } else {
+            ++failed;
+        }
+        items.push_back({{"seq", e.seq}, {"command", e.command},
+                         {"state", e.state == store::OutboxState::kPending ? "pending" : "failed"},
+                         {"attempts", e.attempts}, {"last_error", e.last_error},
+                         {"created_at", domain::format_iso8601(e.created_at)}});
+    }
+    auto status = ctx.store().get_cache_entry(kStatusKey);
+    Json s = status && *status ? Json::parse((*status)->payload, nullptr, false) : Json::object();
+    if (!s.is_object()) s = Json::object();
+    return Json{{"pending", pending},
+                {"failed", failed},
+                {"oldest_pending_seconds", oldest ? (ctx.clock().now() - *oldest).count() : 0},
+                {"last_success", s.value("last_success", Json(nullptr))},
+                {"last_error", s.value("last_error", Json(nullptr))},
+                {"items", std::move(items)}};
+}
+
+}  // namespace selfcare::flows

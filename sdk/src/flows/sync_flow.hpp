@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: Apache-2.0
+// The outbox drain: queued commands go to the server one at a time, in the order they were
+// accepted, each with the idempotency key it got when it was written. A retryable failure stops
+// the drain (order is kept) and schedules a retry with backoff; a refusal (4xx) marks the entry
+// failed, keeps it, and raises "sync.failed" — nothing is dropped silently.
+#pragma once
+
+#include "flows/flow_context.hpp"
+
+namespace selfcare::flows {
+
+/// Sends outbox entry `seq` now (used right after a command is accepted). Returns the server's
+/// answer, or the error (the entry is then rescheduled or marked failed as above).
+domain::Result<Json> deliver(FlowContext& ctx, std::int64_t seq);
+
+/// sync.now: drains what is due. Result {sent, failed, pending}.
+domain::Result<Json> sync_now(FlowContext& ctx, const Json& args);
+
+/// sync.status: {pending, failed, oldest_pending_seconds, last_success, last_error, items: [...]}.
+domain::Result<Json> sync_status(FlowContext& ctx, const Json& args);
+
+}  // namespace selfcare::flows

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: Apache-2.0
+// Report and track (故障申报 / 维修进度): tickets.create is validated on the device with the same
+// domain rules as the server, written with its outbox row in one transaction, and sent at once
+// when the server answers; offline it answers SC_E_OFFLINE_QUEUED with the local ticket, so a
+// kiosk can print a receipt either way. tickets.list / tickets.get read through the cache.
+#pragma once
+
+#include "flows/flow_context.hpp"
+
+namespace selfcare::flows {
+
+/// tickets.create {category, subcategory, description, contact, severity?, channel?, address?
+/// {text, area_type?}, diagnostics? {signal_dbm, cell_id?, network_type?}, appointment?
+/// {start, end}}. Result: the server's ticket, or the local one with "queued": true and
+/// "local_ref" (status SC_E_OFFLINE_QUEUED is signalled by `queued`).
+domain::Result<Json> create_ticket(FlowContext& ctx, const Json& args, bool& queued);
+
+/// tickets.list: the customer's tickets (server tickets plus those still queued on the device).
+domain::Result<Json> list_tickets(FlowContext& ctx, const Json& args);
+
+/// tickets.get {id}: one ticket with timeline, deadlines, work order and engineer ETA; a local
+/// reference ("L-...") answers the queued ticket.
+domain::Result<Json> get_ticket(FlowContext& ctx, const Json& args);
+
+/// Sends one queued tickets.create. On success the local record is replaced by the server's.
+domain::Result<Json> send_ticket_create(FlowContext& ctx, const Json& payload);
+
+}  // namespace selfcare::flows
