@@ -5,6 +5,7 @@
 
 #include "capi/client.hpp"
 #include "flows/auth_flow.hpp"
+#include "flows/order_flow.hpp"
 #include "flows/query_flow.hpp"
 #include "flows/sync_flow.hpp"
 #include "flows/ticket_flow.hpp"
@@ -60,6 +61,15 @@ Handler flow(domain::Result<Json> (*fn)(flows::FlowContext&, const Json&)) {
 domain::Result<Reply> tickets_create(Client& client, const Json& args) {
     bool queued = false;
     auto r = flows::create_ticket(client.flows(), args, queued);
+    if (!r) return r.error();
+    return Reply{std::move(r).value(), queued};
+}
+
+// A write that may be queued: SC_E_OFFLINE_QUEUED with a usable result when it was.
+template <domain::Result<Json> (*Fn)(flows::FlowContext&, const Json&, bool&)>
+domain::Result<Reply> queued_write(Client& client, const Json& args) {
+    bool queued = false;
+    auto r = Fn(client.flows(), args, queued);
     if (!r) return r.error();
     return Reply{std::move(r).value(), queued};
 }
@@ -145,6 +155,16 @@ std::vector<Command> build_table() {
         {"sync.status", "what is queued, what failed, last success and last error", object_schema(),
          object_schema({{"pending", {{"type", "integer"}}}, {"failed", {{"type", "integer"}}}}), true,
          flow(flows::sync_status)},
+        {"orders.quote", "price, effective date and eligibility of one change (online only)",
+         object_schema({{"product_id", string_prop("plan or add-on id")}}, {"product_id"}),
+         object_schema({{"id", string_prop("quote id")}, {"eligible", {{"type", "boolean"}}}}), false, flow(flows::quote)},
+        {"orders.place", "order a quote; exactly once even when retried; queued when offline",
+         object_schema({{"quote_id", string_prop("from orders.quote")}}, {"quote_id"}),
+         object_schema({{"id", {{"type", "string"}}}, {"state", {{"type", "string"}}}}), true,
+         queued_write<flows::place_order>},
+        {"loyalty.redeem", "spend points on a reward; points deducted exactly once; queued when offline",
+         object_schema({{"reward_id", string_prop("from loyalty.catalog")}}, {"reward_id"}),
+         object_schema({{"voucherCode", {{"type", "string"}}}}), true, queued_write<flows::redeem>},
         {"orders.get", "one order; cached", object_schema({{"id", string_prop("order id")}}, {"id"}),
          object_schema({{"state", {{"type", "string"}}}}), true, flow(flows::orders_get)},
     };

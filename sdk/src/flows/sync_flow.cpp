@@ -4,6 +4,7 @@
 #include <random>
 
 #include "domain/iso8601.hpp"
+#include "flows/order_flow.hpp"
 #include "flows/ticket_flow.hpp"
 #include "net/retry.hpp"
 
@@ -18,6 +19,7 @@ domain::Result<Json> send_entry(FlowContext& ctx, const store::OutboxEntry& e) {
         return domain::make_error(domain::ErrorCode::kInternal, "sync.bad_entry", "an outbox entry is not JSON");
     }
     if (e.command == "tickets.create") return send_ticket_create(ctx, payload);
+    if (e.command == "orders.place" || e.command == "loyalty.redeem") return send_keyed_write(ctx, e);
     return domain::make_error(domain::ErrorCode::kInternal, "sync.unknown_command", "no sender for " + e.command);
 }
 
@@ -36,8 +38,12 @@ bool settle(FlowContext& ctx, const store::OutboxEntry& e, const domain::Result<
     if (r) {
         (void)ctx.store().outbox_remove(e.seq);
         record_status(ctx, true, "");
-        ctx.emit("ticket.updated", {{"local_ref", Json::parse(e.payload, nullptr, false).value("externalId", "")},
-                                    {"id", r->value("id", "")}, {"status", r->value("status", "")}});
+        if (e.command == "tickets.create") {
+            ctx.emit("ticket.updated", {{"local_ref", Json::parse(e.payload, nullptr, false).value("externalId", "")},
+                                        {"id", r->value("id", "")}, {"status", r->value("status", "")}});
+        } else {
+            ctx.emit("sync.delivered", {{"command", e.command}, {"id", r->value("id", "")}});
+        }
         return true;
     }
     const auto& err = r.error();

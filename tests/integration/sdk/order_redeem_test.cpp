@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: Apache-2.0
+// Ordering and redeeming through the SDK: quote -> place; a place accepted while the server is
+// down goes out later with the key it was given when accepted, and is charged exactly once.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "selfcare/selfcare.hpp"
+#include "support/server_process.hpp"
+
+using namespace selfcare::test;
+using nlohmann::json;
+
+namespace {
+
+json call(const selfcare::Client& c, const std::string& cmd, const json& args, int expect) {
+    auto r = c.call(cmd, args.dump());
+    CAPTURE(cmd);
+    CAPTURE(r.json);
+    CHECK(r.status == expect);
+    return json::parse(r.json);
+}
+
+}  // namespace
+
+TEST_CASE("quote, place online, place and redeem offline: each lands exactly once") {
+    TempDir dir;
+    auto server = std::make_unique<ServerProcess>();
+    const int port = server->port();
+    const std::string db = server->db_url();
+    selfcare::CallResult err;
+    auto client = selfcare::Client::open(json{{"data_dir", dir.path().string()}, {"server", server->base_url()}}.dump(), &err);
+    REQUIRE_MESSAGE(client, err.json);
+    call(client, "auth.request_otp", {{"msisdn", kDemoCustomer}}, SC_OK);
+    call(client, "auth.login", {{"msisdn", kDemoCustomer}, {"otp", kDemoOtp}}, SC_OK);
+
+    CHECK(call(client, "orders.quote", json::object(), SC_E_INVALID_ARGUMENT)["error"]["field"] == "product_id");
+    auto q = call(client, "orders.quote", {{"product_id", "A-DATA-10G"}}, SC_OK);
+    CHECK(q["price"]["fen"] == 3000);
+    auto order = call(client, "orders.place", {{"quote_id", q["id"]}}, SC_OK);
+    CHECK(order["state"] == "completed");
+
+    auto q2 = call(client, "orders.quote", {{"product_id", "A-GAME"}}, SC_OK);
+    REQUIRE(server->stop() == 0);
+    CHECK(call(client, "orders.quote", {{"product_id", "A-GAME"}}, SC_E_NETWORK)["error"]["code"] == "network.unreachable");
+    CHECK(call(client, "orders.place", {{"quote_id", q2["id"]}}, SC_E_OFFLINE_QUEUED)["queued"] == true);
+    CHECK(call(client, "loyalty.redeem", {{"reward_id", "R-DATA-5G"}}, SC_E_OFFLINE_QUEUED)["queued"] == true);
+    CHECK(call(client, "sync.status", json::object(), SC_OK)["pending"] == 2);
+
+    server = std::make_unique<ServerProcess>(std::vector<std::string>{"--listen", "127.0.0.1:" + std::to_string(port)}, db);
+    call(client, "sync.now", json::object(), SC_OK);
+    CHECK(call(client, "sync.status", json::object(), SC_OK)["pending"] == 0);
+    CHECK(call(client, "sync.now", json::object(), SC_OK)["sent"] == 0);
+
+    ApiClient direct(*server);
+    REQUIRE(direct.login_customer().status == 201);
+    CHECK(direct.get("/tmf-api/productOrderingManagement/v4/productOrder").body.size() == 2);
+    CHECK(direct.get("/selfcare/v1/account").body["balance"]["fen"] == 4650 - 3000 - 1500);
+    CHECK(direct.get("/tmf-api/loyalty/v4/loyaltyAccount").body["points"] == 2680 - 500);
+}
+
+TEST_CASE("a refusal on replay is kept as failed and raised as an event, not dropped") {
+    TempDir dir;
+    auto server = std::make_unique<ServerProcess>();
+    const int port = server->port();
+    const std::string db = server->db_url();
+    auto client = selfcare::Client::open(json{{"data_dir", dir.path().string()}, {"server", server->base_url()}}.dump());
+    REQUIRE(client);
+    call(client, "auth.request_otp", {{"msisdn", kDemoCustomer}}, SC_OK);
+    call(client, "auth.login", {{"msisdn", kDemoCustomer}, {"otp", kDemoOtp}}, SC_OK);
+    std::vector<std::string> events;
+    std::mutex m;
+    client.set_listener([&](const std::string& e) {
+        std::lock_guard lock(m);
+        events.push_back(e);
+    });
+    REQUIRE(server->stop() == 0);
+    // 2,680 points cannot buy the 2,000-point voucher twice: the second is refused on replay.
+    call(client, "loyalty.redeem", {{"reward_id", "R-SHOP-20"}}, SC_E_OFFLINE_QUEUED);
+    call(client, "loyalty.redeem", {{"reward_id", "R-SHOP-20"}}, SC_E_OFFLINE_QUEUED);
+    server = std::make_unique<ServerProcess>(std::vector<std::string>{"--listen", "127.0.0.1:" + std::to_string(port)}, db);
+    call(client, "sync.now", json::object(), SC_OK);
+    auto status = call(client, "sync.status", json::object(), SC_OK);
+    CHECK(status["pending"] == 0);
+    CHECK(status["failed"] == 1);
+    CHECK(status["items"][0]["last_error"] == "loyalty.insufficient_points");
+    client.set_listener(nullptr);
+    bool raised = false;
+    for (const auto& e : events) raised = raised || json::parse(e)["event"] == "sync.failed";
+    CHECK(raised);
+}
