@@ -71,6 +71,14 @@ domain::Result<Json> place_order(FlowContext& ctx, const Json& args, bool& queue
     return keyed_write(ctx, "orders.place", Json{{"quoteId", *q}}, queued);
 }
 
+domain::Result<Json> cancel_order(FlowContext& ctx, const Json& args) {
+    if (auto r = need_customer(ctx); !r) return r.error();
+    auto id = id_field(args, "id");
+    if (!id) return id.error();
+    return ctx.call(net::HttpRequest::with_body("POST", "/tmf-api/productOrderingManagement/v4/cancelProductOrder",
+                                                Json{{"productOrder", {{"id", *id}}}}.dump()));
+}
+
 domain::Result<Json> redeem(FlowContext& ctx, const Json& args, bool& queued) {
     if (auto r = need_customer(ctx); !r) return r.error();
     auto reward = id_field(args, "reward_id");

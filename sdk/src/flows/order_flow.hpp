@@ -16,6 +16,10 @@ domain::Result<Json> quote(FlowContext& ctx, const Json& args);
 /// orders.place {quote_id}: the order, or {"queued": true, ...} when the server cannot be reached.
 domain::Result<Json> place_order(FlowContext& ctx, const Json& args, bool& queued);
 
+/// orders.cancel {id}: asks the server to cancel; answers its verdict (a completed order cannot be
+/// cancelled: "order.point_of_no_return").
+domain::Result<Json> cancel_order(FlowContext& ctx, const Json& args);
+
 /// loyalty.redeem {reward_id}: the voucher, or {"queued": true, ...} when offline.
 domain::Result<Json> redeem(FlowContext& ctx, const Json& args, bool& queued);
 

@@ -168,6 +168,34 @@ domain::Result<Json> create_ticket(FlowContext& ctx, const Json& args, bool& que
     return sent.error();
 }
 
+domain::Result<Json> rate_ticket(FlowContext& ctx, const Json& args) {
+    if (auto r = need_customer(ctx); !r) return r.error();
+    FieldErrors errors;
+    const std::string id = text(args, "id", "id", true, errors);
+    if (!id.empty() && (id.size() > 40 || id.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos)) {
+        errors.push_back({"id", "validation.id_format", "id is not a ticket id"});
+    }
+    domain::Rating rating;
+    const auto score = args.find("score");
+    if (score == args.end() || !score->is_number_integer()) {
+        errors.push_back({"score", "validation.required", "score must be a whole number from 1 to 5"});
+    } else {
+        rating.score = score->get<int>();
+    }
+    rating.comment = text(args, "comment", "comment", false, errors);
+    const auto reopen = args.find("reopen");
+    if (reopen != args.end() && !reopen->is_boolean()) errors.push_back({"reopen", "validation.type", "reopen must be true or false"});
+    if (!errors.empty()) return domain::invalid_argument(std::move(errors));
+    if (auto v = domain::validate_rating(rating); !v) return v.error();
+    const bool again = reopen != args.end() && reopen->get<bool>();
+    auto r = ctx.call(net::HttpRequest::with_body(
+        "POST", "/tmf-api/troubleTicket/v4/troubleTicket/" + id + "/rating",
+        Json{{"score", rating.score}, {"comment", rating.comment}, {"reopen", again}}.dump()));
+    if (!r) return r.error();
+    if (auto c = cache_ticket(ctx, *r); !c) return c.error();
+    return r;
+}
+
 domain::Result<Json> list_tickets(FlowContext& ctx, const Json&) {
     if (auto r = need_customer(ctx); !r) return r.error();
     auto fresh = ctx.call(net::HttpRequest::get("/tmf-api/troubleTicket/v4/troubleTicket?limit=100"));

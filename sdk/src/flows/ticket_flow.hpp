@@ -22,6 +22,10 @@ domain::Result<Json> list_tickets(FlowContext& ctx, const Json& args);
 /// reference ("L-...") answers the queued ticket.
 domain::Result<Json> get_ticket(FlowContext& ctx, const Json& args);
 
+/// tickets.rate {id, score 1-5, comment?, reopen?}: closes the resolved ticket, or with reopen
+/// sends it back to inProgress. Online only (the server decides what the rating does).
+domain::Result<Json> rate_ticket(FlowContext& ctx, const Json& args);
+
 /// Sends one queued tickets.create. On success the local record is replaced by the server's.
 domain::Result<Json> send_ticket_create(FlowContext& ctx, const Json& payload);
 

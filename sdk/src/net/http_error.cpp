@@ -35,8 +35,10 @@ std::optional<domain::Error> http_error(const HttpResponse& response) {
     };
     using domain::ErrorCode;
     switch (s) {
-        case 400:
-        case 422: return with(ErrorCode::kInvalidArgument, "server.invalid_argument", false);
+        case 400: return with(ErrorCode::kInvalidArgument, "server.invalid_argument", false);
+        // 422: the request was understood and refused by a business rule (not enough points, point
+        // of no return passed): a conflict with the state of things, not a bad argument.
+        case 422: return with(ErrorCode::kConflict, "server.refused", false);
         case 401: return with(ErrorCode::kUnauthenticated, "auth.session_ended", false);
         case 403: return with(ErrorCode::kForbidden, "auth.forbidden", false);
         case 404: return with(ErrorCode::kNotFound, "server.not_found", false);

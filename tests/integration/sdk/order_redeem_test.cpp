@@ -89,3 +89,23 @@ TEST_CASE("a refusal on replay is kept as failed and raised as an event, not dro
     for (const auto& e : events) raised = raised || json::parse(e)["event"] == "sync.failed";
     CHECK(raised);
 }
+
+TEST_CASE("rating closes or reopens a resolved ticket; a completed order cannot be cancelled") {
+    TempDir dir;
+    ServerProcess server;
+    auto client = selfcare::Client::open(json{{"data_dir", dir.path().string()}, {"server", server.base_url()}}.dump());
+    REQUIRE(client);
+    call(client, "auth.request_otp", {{"msisdn", kDemoCustomer}}, SC_OK);
+    call(client, "auth.login", {{"msisdn", kDemoCustomer}, {"otp", kDemoOtp}}, SC_OK);
+
+    auto bad = call(client, "tickets.rate", {{"id", "TT-DEMO-0003"}, {"score", 7}}, SC_E_INVALID_ARGUMENT);
+    CHECK(bad["error"]["field"] == "score");
+    auto reopened = call(client, "tickets.rate", {{"id", "TT-DEMO-0003"}, {"score", 2}, {"comment", "还是慢"}, {"reopen", true}}, SC_OK);
+    CHECK(reopened["status"] == "inProgress");
+    CHECK(call(client, "tickets.rate", {{"id", "TT-DEMO-0003"}, {"score", 5}}, SC_E_CONFLICT)["error"]["code"] == "ticket.not_resolved");
+
+    auto q = call(client, "orders.quote", {{"product_id", "A-VOICE-100"}}, SC_OK);
+    auto order = call(client, "orders.place", {{"quote_id", q["id"]}}, SC_OK);
+    auto refused = call(client, "orders.cancel", {{"id", order["id"]}}, SC_E_CONFLICT);
+    CHECK(refused["error"]["code"] == "order.point_of_no_return");
+}

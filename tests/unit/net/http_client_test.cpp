@@ -173,13 +173,18 @@ TEST_CASE("nothing listening is network.unreachable") {
 
 TEST_CASE("HTTP errors become project errors with the server's code and field") {
     net::HttpResponse r;
-    r.status = 422;
+    r.status = 400;
     r.body = R"({"code":"validation.msisdn_format","reason":"bad","message":"contact must be a mobile number","field":"contact"})";
     auto e = net::http_error(r);
     REQUIRE(e.has_value());
     CHECK(e->code == domain::ErrorCode::kInvalidArgument);
     CHECK(e->id == "validation.msisdn_format");
     CHECK(e->field == "contact");
+
+    r.status = 422;
+    r.body = R"({"code":"loyalty.insufficient_points","message":"not enough points"})";
+    CHECK(net::http_error(r)->code == domain::ErrorCode::kConflict);
+    CHECK(net::http_error(r)->id == "loyalty.insufficient_points");
 
     r.status = 401;
     r.body = R"({"code":"auth.token_expired"})";
