@@ -33,6 +33,15 @@ std::optional<Session> FlowContext::session() {
     return session_;
 }
 
+domain::Result<void> FlowContext::require_session(const char* role) {
+    auto s = session();
+    if (!s || (role != nullptr && s->role != role)) {
+        return domain::make_error(domain::ErrorCode::kUnauthenticated, "auth.no_session",
+                                  role != nullptr ? std::string("a ") + role + " must sign in first" : "sign in first");
+    }
+    return domain::success();
+}
+
 domain::Result<void> FlowContext::set_session(std::optional<Session> session) {
     std::lock_guard lock(session_mutex_);
     session_loaded_ = true;

@@ -28,6 +28,12 @@ struct Session {
     std::string token;
 };
 
+/// True for failures that mean "the server could not be asked" (network down, server busy or
+/// failing) rather than "the server said no": the cases where a cached answer may stand in.
+inline bool unreachable(const domain::Error& e) {
+    return e.code == domain::ErrorCode::kNetwork || e.code == domain::ErrorCode::kServer;
+}
+
 class FlowContext {
 public:
     /// `server` may be empty (no server configured: every online command answers network.offline).
@@ -40,6 +46,10 @@ public:
 
     /// The current session, loaded from the store on first use.
     std::optional<Session> session();
+    /// Succeeds when someone is signed in (and, when `role` is given, in that role); otherwise
+    /// kUnauthenticated "auth.no_session".
+    domain::Result<void> require_session(const char* role = nullptr);
+
     /// Saves (or, with std::nullopt, removes) the session in the store and in memory.
     domain::Result<void> set_session(std::optional<Session> session);
 

@@ -6,14 +6,6 @@
 namespace selfcare::flows {
 namespace {
 
-domain::Result<void> need_customer(FlowContext& ctx) {
-    auto s = ctx.session();
-    if (!s || s->role != "customer") {
-        return domain::make_error(domain::ErrorCode::kUnauthenticated, "auth.no_session", "a customer must sign in first");
-    }
-    return domain::success();
-}
-
 domain::Result<std::string> id_field(const Json& args, const char* name) {
     const auto it = args.find(name);
     if (it == args.end() || !it->is_string() || it->get<std::string>().empty()) {
@@ -57,7 +49,7 @@ domain::Result<Json> send_keyed_write(FlowContext& ctx, const store::OutboxEntry
 }
 
 domain::Result<Json> quote(FlowContext& ctx, const Json& args) {
-    if (auto r = need_customer(ctx); !r) return r.error();
+    if (auto r = ctx.require_session("customer"); !r) return r.error();
     auto product = id_field(args, "product_id");
     if (!product) return product.error();
     return ctx.call(net::HttpRequest::with_body("POST", "/tmf-api/productOrderingManagement/v4/quote",
@@ -65,14 +57,14 @@ domain::Result<Json> quote(FlowContext& ctx, const Json& args) {
 }
 
 domain::Result<Json> place_order(FlowContext& ctx, const Json& args, bool& queued) {
-    if (auto r = need_customer(ctx); !r) return r.error();
+    if (auto r = ctx.require_session("customer"); !r) return r.error();
     auto q = id_field(args, "quote_id");
     if (!q) return q.error();
     return keyed_write(ctx, "orders.place", Json{{"quoteId", *q}}, queued);
 }
 
 domain::Result<Json> cancel_order(FlowContext& ctx, const Json& args) {
-    if (auto r = need_customer(ctx); !r) return r.error();
+    if (auto r = ctx.require_session("customer"); !r) return r.error();
     auto id = id_field(args, "id");
     if (!id) return id.error();
     return ctx.call(net::HttpRequest::with_body("POST", "/tmf-api/productOrderingManagement/v4/cancelProductOrder",
@@ -80,7 +72,7 @@ domain::Result<Json> cancel_order(FlowContext& ctx, const Json& args) {
 }
 
 domain::Result<Json> redeem(FlowContext& ctx, const Json& args, bool& queued) {
-    if (auto r = need_customer(ctx); !r) return r.error();
+    if (auto r = ctx.require_session("customer"); !r) return r.error();
     auto reward = id_field(args, "reward_id");
     if (!reward) return reward.error();
     return keyed_write(ctx, "loyalty.redeem", Json{{"rewardId", *reward}}, queued);

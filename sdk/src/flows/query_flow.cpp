@@ -9,43 +9,20 @@
 namespace selfcare::flows {
 namespace {
 
-// GET `path`; on success cache it under `key` and answer it fresh; when the network (or the
-// server) is down, answer the cached copy marked stale.
+// GET `path`; on success cache it under `key` and answer it fresh; when the server cannot be
+// asked, answer the cached copy marked stale. Lists come back as a bare JSON array (TMF) and
+// are answered as {"items": [...]}, so every flow result is an object.
 domain::Result<Json> cached_get(FlowContext& ctx, const std::string& key, const std::string& path) {
     auto fresh = ctx.call(net::HttpRequest::get(path));
     if (fresh) {
         const auto now = ctx.clock().now();
-        if (auto r = ctx.store().put_cache_entry(key, fresh->dump(), now); !r) return r.error();
-        Json out = std::move(*fresh);
-        out["stale"] = false;
-        out["fetched_at"] = domain::format_iso8601(now);
-        return out;
-    }
-    const auto code = fresh.error().code;
-    if (code != domain::ErrorCode::kNetwork && code != domain::ErrorCode::kServer) return fresh.error();
-    auto cached = ctx.store().get_cache_entry(key);
-    if (!cached) return cached.error();
-    if (!*cached) return fresh.error();
-    Json out = Json::parse((*cached)->payload, nullptr, false);
-    if (!out.is_object()) return fresh.error();
-    out["stale"] = true;
-    out["fetched_at"] = domain::format_iso8601((*cached)->fetched_at);
-    return out;
-}
-
-// Lists come back as a bare JSON array (TMF); flows answer objects, so wrap them.
-domain::Result<Json> cached_list(FlowContext& ctx, const std::string& key, const std::string& path) {
-    auto fresh = ctx.call(net::HttpRequest::get(path));
-    const auto now = ctx.clock().now();
-    if (fresh) {
         Json out = fresh->is_array() ? Json{{"items", std::move(*fresh)}} : std::move(*fresh);
         if (auto r = ctx.store().put_cache_entry(key, out.dump(), now); !r) return r.error();
         out["stale"] = false;
         out["fetched_at"] = domain::format_iso8601(now);
         return out;
     }
-    const auto code = fresh.error().code;
-    if (code != domain::ErrorCode::kNetwork && code != domain::ErrorCode::kServer) return fresh.error();
+    if (!unreachable(fresh.error())) return fresh.error();
     auto cached = ctx.store().get_cache_entry(key);
     if (!cached) return cached.error();
     if (!*cached) return fresh.error();
@@ -54,19 +31,6 @@ domain::Result<Json> cached_list(FlowContext& ctx, const std::string& key, const
     out["stale"] = true;
     out["fetched_at"] = domain::format_iso8601((*cached)->fetched_at);
     return out;
-}
-
-domain::Result<void> need_customer(FlowContext& ctx) {
-    auto s = ctx.session();
-    if (!s || s->role != "customer") {
-        return domain::make_error(domain::ErrorCode::kUnauthenticated, "auth.no_session", "a customer must sign in first");
-    }
-    return domain::success();
-}
-
-domain::Result<void> need_session(FlowContext& ctx) {
-    if (!ctx.session()) return domain::make_error(domain::ErrorCode::kUnauthenticated, "auth.no_session", "sign in first");
-    return domain::success();
 }
 
 // Percent-encodes a query value (RFC 3986 unreserved characters pass through).
@@ -100,32 +64,32 @@ domain::Result<std::string> id_arg(const Json& args) {
 }  // namespace
 
 domain::Result<Json> bills_list(FlowContext& ctx, const Json&) {
-    if (auto r = need_customer(ctx); !r) return r.error();
-    return cached_list(ctx, "bills.list", "/tmf-api/customerBillManagement/v4/customerBill?limit=12");
+    if (auto r = ctx.require_session("customer"); !r) return r.error();
+    return cached_get(ctx, "bills.list", "/tmf-api/customerBillManagement/v4/customerBill?limit=12");
 }
 
 domain::Result<Json> bills_get(FlowContext& ctx, const Json& args) {
-    if (auto r = need_customer(ctx); !r) return r.error();
+    if (auto r = ctx.require_session("customer"); !r) return r.error();
     const auto it = args.find("month");
     const std::string month = it != args.end() && it->is_string() ? it->get<std::string>() : "";
     const bool ok = month.size() == 7 && month[4] == '-' &&
                     month.find_first_not_of("0123456789-") == std::string::npos &&
                     std::stoi(month.substr(5)) >= 1 && std::stoi(month.substr(5)) <= 12;
     if (!ok) return domain::invalid_argument({{"month", "validation.month", "month must be YYYY-MM"}});
-    auto r = cached_list(ctx, "bills.get:" + month, "/tmf-api/usageConsumption/v4/usage?limit=100&month=" + month);
+    auto r = cached_get(ctx, "bills.get:" + month, "/tmf-api/usageConsumption/v4/usage?limit=100&month=" + month);
     if (!r) return r.error();
     (*r)["month"] = month;
     return r;
 }
 
 domain::Result<Json> catalog_plans(FlowContext& ctx, const Json&) {
-    if (auto r = need_session(ctx); !r) return r.error();
-    return cached_list(ctx, "catalog.plans", "/tmf-api/productCatalogManagement/v4/productOffering?kind=plan");
+    if (auto r = ctx.require_session(); !r) return r.error();
+    return cached_get(ctx, "catalog.plans", "/tmf-api/productCatalogManagement/v4/productOffering?kind=plan");
 }
 
 domain::Result<Json> catalog_addons(FlowContext& ctx, const Json&) {
-    if (auto r = need_session(ctx); !r) return r.error();
-    return cached_list(ctx, "catalog.addons", "/tmf-api/productCatalogManagement/v4/productOffering?kind=addon");
+    if (auto r = ctx.require_session(); !r) return r.error();
+    return cached_get(ctx, "catalog.addons", "/tmf-api/productCatalogManagement/v4/productOffering?kind=addon");
 }
 
 domain::Result<Json> kb_search(FlowContext& ctx, const Json& args) {
@@ -143,8 +107,8 @@ domain::Result<Json> kb_search(FlowContext& ctx, const Json& args) {
 }
 
 domain::Result<Json> notices_list(FlowContext& ctx, const Json&) {
-    if (auto r = need_session(ctx); !r) return r.error();
-    auto r = cached_list(ctx, "notices.list", "/selfcare/v1/notices");
+    if (auto r = ctx.require_session(); !r) return r.error();
+    auto r = cached_get(ctx, "notices.list", "/selfcare/v1/notices");
     if (!r) return r.error();
     if (r->contains("notices")) {
         (*r)["items"] = std::move((*r)["notices"]);
@@ -154,37 +118,34 @@ domain::Result<Json> notices_list(FlowContext& ctx, const Json&) {
 }
 
 domain::Result<Json> loyalty_balance(FlowContext& ctx, const Json&) {
-    if (auto r = need_customer(ctx); !r) return r.error();
+    if (auto r = ctx.require_session("customer"); !r) return r.error();
     return cached_get(ctx, "loyalty.balance", "/tmf-api/loyalty/v4/loyaltyAccount");
 }
 
 domain::Result<Json> loyalty_catalog(FlowContext& ctx, const Json&) {
-    if (auto r = need_session(ctx); !r) return r.error();
-    return cached_list(ctx, "loyalty.catalog", "/tmf-api/loyalty/v4/reward");
+    if (auto r = ctx.require_session(); !r) return r.error();
+    return cached_get(ctx, "loyalty.catalog", "/tmf-api/loyalty/v4/reward");
 }
 
 domain::Result<Json> loyalty_history(FlowContext& ctx, const Json&) {
-    if (auto r = need_customer(ctx); !r) return r.error();
-    return cached_list(ctx, "loyalty.history", "/tmf-api/loyalty/v4/redemption?limit=50");
+    if (auto r = ctx.require_session("customer"); !r) return r.error();
+    return cached_get(ctx, "loyalty.history", "/tmf-api/loyalty/v4/redemption?limit=50");
 }
 
 domain::Result<Json> orders_list(FlowContext& ctx, const Json&) {
-    if (auto r = need_customer(ctx); !r) return r.error();
-    return cached_list(ctx, "orders.list", "/tmf-api/productOrderingManagement/v4/productOrder?limit=50");
+    if (auto r = ctx.require_session("customer"); !r) return r.error();
+    return cached_get(ctx, "orders.list", "/tmf-api/productOrderingManagement/v4/productOrder?limit=50");
 }
 
 domain::Result<Json> orders_get(FlowContext& ctx, const Json& args) {
-    if (auto r = need_customer(ctx); !r) return r.error();
+    if (auto r = ctx.require_session("customer"); !r) return r.error();
     auto id = id_arg(args);
     if (!id) return id.error();
     return cached_get(ctx, "orders.get:" + *id, "/tmf-api/productOrderingManagement/v4/productOrder/" + *id);
 }
 
 domain::Result<Json> account_summary(FlowContext& ctx, const Json&) {
-    auto s = ctx.session();
-    if (!s || s->role != "customer") {
-        return domain::make_error(domain::ErrorCode::kUnauthenticated, "auth.no_session", "a customer must sign in first");
-    }
+    if (auto r = ctx.require_session("customer"); !r) return r.error();
     return cached_get(ctx, "account.summary", "/selfcare/v1/account");
 }
 

@@ -108,14 +108,6 @@ domain::Result<void> cache_ticket(FlowContext& ctx, const Json& ticket) {
                                    created ? *created : ctx.clock().now(), ticket.dump(), ctx.clock().now()});
 }
 
-domain::Result<void> need_customer(FlowContext& ctx) {
-    auto s = ctx.session();
-    if (!s || s->role != "customer") {
-        return domain::make_error(domain::ErrorCode::kUnauthenticated, "auth.no_session", "a customer must sign in first");
-    }
-    return domain::success();
-}
-
 }  // namespace
 
 domain::Result<Json> send_ticket_create(FlowContext& ctx, const Json& payload) {
@@ -131,7 +123,7 @@ domain::Result<Json> send_ticket_create(FlowContext& ctx, const Json& payload) {
 
 domain::Result<Json> create_ticket(FlowContext& ctx, const Json& args, bool& queued) {
     queued = false;
-    if (auto r = need_customer(ctx); !r) return r.error();
+    if (auto r = ctx.require_session("customer"); !r) return r.error();
     auto draft = read_draft(args);
     if (!draft) return draft.error();
     auto valid = domain::validate_ticket_draft(*draft, ctx.clock().now());
@@ -169,7 +161,7 @@ domain::Result<Json> create_ticket(FlowContext& ctx, const Json& args, bool& que
 }
 
 domain::Result<Json> rate_ticket(FlowContext& ctx, const Json& args) {
-    if (auto r = need_customer(ctx); !r) return r.error();
+    if (auto r = ctx.require_session("customer"); !r) return r.error();
     FieldErrors errors;
     const std::string id = text(args, "id", "id", true, errors);
     if (!id.empty() && (id.size() > 40 || id.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos)) {
@@ -197,14 +189,14 @@ domain::Result<Json> rate_ticket(FlowContext& ctx, const Json& args) {
 }
 
 domain::Result<Json> list_tickets(FlowContext& ctx, const Json&) {
-    if (auto r = need_customer(ctx); !r) return r.error();
+    if (auto r = ctx.require_session("customer"); !r) return r.error();
     auto fresh = ctx.call(net::HttpRequest::get("/tmf-api/troubleTicket/v4/troubleTicket?limit=100"));
     bool stale = false;
     if (fresh) {
         for (const Json& t : *fresh) {
             if (auto c = cache_ticket(ctx, t); !c) return c.error();
         }
-    } else if (fresh.error().code == domain::ErrorCode::kNetwork || fresh.error().code == domain::ErrorCode::kServer) {
+    } else if (unreachable(fresh.error())) {
         stale = true;
     } else {
         return fresh.error();
@@ -220,7 +212,7 @@ domain::Result<Json> list_tickets(FlowContext& ctx, const Json&) {
 }
 
 domain::Result<Json> get_ticket(FlowContext& ctx, const Json& args) {
-    if (auto r = need_customer(ctx); !r) return r.error();
+    if (auto r = ctx.require_session("customer"); !r) return r.error();
     const auto it = args.find("id");
     const std::string id = it != args.end() && it->is_string() ? it->get<std::string>() : "";
     if (id.empty() || id.size() > 64 ||
@@ -235,9 +227,7 @@ domain::Result<Json> get_ticket(FlowContext& ctx, const Json& args) {
             out["stale"] = false;
             return out;
         }
-        if (fresh.error().code != domain::ErrorCode::kNetwork && fresh.error().code != domain::ErrorCode::kServer) {
-            return fresh.error();
-        }
+        if (!unreachable(fresh.error())) return fresh.error();
     }
     auto cached = ctx.store().get_record(store::RecordKind::kTicket, id);
     if (!cached) return cached.error();
