@@ -6,31 +6,18 @@
 #include <nlohmann/json.hpp>
 
 #include "selfcare/selfcare.hpp"
+#include "support/sdk_call.hpp"
 #include "support/server_process.hpp"
 
 using namespace selfcare::test;
 using nlohmann::json;
-
-namespace {
-
-json call(const selfcare::Client& c, const std::string& cmd, const json& args, int expect) {
-    auto r = c.call(cmd, args.dump());
-    CAPTURE(cmd);
-    CAPTURE(r.json);
-    CHECK(r.status == expect);
-    return json::parse(r.json);
-}
-
-}  // namespace
 
 TEST_CASE("quote, place online, place and redeem offline: each lands exactly once") {
     TempDir dir;
     auto server = std::make_unique<ServerProcess>();
     const int port = server->port();
     const std::string db = server->db_url();
-    selfcare::CallResult err;
-    auto client = selfcare::Client::open(json{{"data_dir", dir.path().string()}, {"server", server->base_url()}}.dump(), &err);
-    REQUIRE_MESSAGE(client, err.json);
+    auto client = open_sdk_client(dir, server->base_url());
     call(client, "auth.request_otp", {{"msisdn", kDemoCustomer}}, SC_OK);
     call(client, "auth.login", {{"msisdn", kDemoCustomer}, {"otp", kDemoOtp}}, SC_OK);
 
@@ -64,8 +51,7 @@ TEST_CASE("a refusal on replay is kept as failed and raised as an event, not dro
     auto server = std::make_unique<ServerProcess>();
     const int port = server->port();
     const std::string db = server->db_url();
-    auto client = selfcare::Client::open(json{{"data_dir", dir.path().string()}, {"server", server->base_url()}}.dump());
-    REQUIRE(client);
+    auto client = open_sdk_client(dir, server->base_url());
     call(client, "auth.request_otp", {{"msisdn", kDemoCustomer}}, SC_OK);
     call(client, "auth.login", {{"msisdn", kDemoCustomer}, {"otp", kDemoOtp}}, SC_OK);
     std::vector<std::string> events;
@@ -93,8 +79,7 @@ TEST_CASE("a refusal on replay is kept as failed and raised as an event, not dro
 TEST_CASE("rating closes or reopens a resolved ticket; a completed order cannot be cancelled") {
     TempDir dir;
     ServerProcess server;
-    auto client = selfcare::Client::open(json{{"data_dir", dir.path().string()}, {"server", server.base_url()}}.dump());
-    REQUIRE(client);
+    auto client = open_sdk_client(dir, server.base_url());
     call(client, "auth.request_otp", {{"msisdn", kDemoCustomer}}, SC_OK);
     call(client, "auth.login", {{"msisdn", kDemoCustomer}, {"otp", kDemoOtp}}, SC_OK);
 

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "selfcare/selfcare.hpp"
+#include "support/sdk_call.hpp"
 #include "support/server_process.hpp"
 
 using namespace selfcare::test;
@@ -21,14 +22,6 @@ json ticket_args(const std::string& description) {
             {"contact", "13900139000"}, {"channel", "kiosk"}};
 }
 
-json call(const selfcare::Client& c, const std::string& cmd, const json& args, int expect) {
-    auto r = c.call(cmd, args.dump());
-    CAPTURE(cmd);
-    CAPTURE(r.json);
-    CHECK(r.status == expect);
-    return json::parse(r.json);
-}
-
 }  // namespace
 
 TEST_CASE("tickets created offline arrive once, in order, when the server is back") {
@@ -36,9 +29,7 @@ TEST_CASE("tickets created offline arrive once, in order, when the server is bac
     auto server = std::make_unique<ServerProcess>();
     const int port = server->port();
     const std::string db = server->db_url();
-    selfcare::CallResult err;
-    auto client = selfcare::Client::open(json{{"data_dir", dir.path().string()}, {"server", server->base_url()}}.dump(), &err);
-    REQUIRE_MESSAGE(client, err.json);
+    auto client = open_sdk_client(dir, server->base_url());
     call(client, "auth.request_otp", {{"msisdn", "13900139000"}}, SC_OK);
     call(client, "auth.login", {{"msisdn", "13900139000"}, {"otp", kDemoOtp}}, SC_OK);
 

@@ -6,35 +6,17 @@
 #include <nlohmann/json.hpp>
 
 #include "selfcare/selfcare.hpp"
+#include "support/sdk_call.hpp"
 #include "support/server_process.hpp"
 
 using namespace selfcare::test;
 using nlohmann::json;
 
-namespace {
-
-selfcare::Client open_client(const TempDir& dir, const std::string& server) {
-    selfcare::CallResult err;
-    auto c = selfcare::Client::open(json{{"data_dir", dir.path().string()}, {"server", server}}.dump(), &err);
-    REQUIRE_MESSAGE(c, err.json);
-    return c;
-}
-
-json call(const selfcare::Client& c, const std::string& cmd, const json& args, int expect) {
-    auto r = c.call(cmd, args.dump());
-    CAPTURE(cmd);
-    CAPTURE(r.json);
-    CHECK(r.status == expect);
-    return json::parse(r.json);
-}
-
-}  // namespace
-
 TEST_CASE("sign in, query, and keep answering from the encrypted cache when the server is gone") {
     TempDir dir;
     auto server = std::make_unique<ServerProcess>();
     const std::string url = server->base_url();
-    auto client = open_client(dir, url);
+    auto client = open_sdk_client(dir, url);
 
     auto denied = call(client, "account.summary", json::object(), SC_E_UNAUTHENTICATED);
     CHECK(denied["error"]["code"] == "auth.no_session");
@@ -60,7 +42,7 @@ TEST_CASE("sign in, query, and keep answering from the encrypted cache when the 
 
     // Closed and reopened offline: the session and the cache are still there (encrypted on disk).
     client = selfcare::Client();
-    client = open_client(dir, url);
+    client = open_sdk_client(dir, url);
     CHECK(call(client, "account.summary", json::object(), SC_OK)["stale"] == true);
     for (const auto& f : files_under(dir.path())) {
         const std::string bytes = read_bytes(f);
@@ -76,7 +58,7 @@ TEST_CASE("sign in, query, and keep answering from the encrypted cache when the 
 TEST_CASE("a session the server has ended is ended on the device too, with an event") {
     TempDir dir;
     ServerProcess server;
-    auto client = open_client(dir, server.base_url());
+    auto client = open_sdk_client(dir, server.base_url());
     std::vector<std::string> events;
     std::mutex m;
     client.set_listener([&](const std::string& e) {
@@ -98,7 +80,7 @@ TEST_CASE("a session the server has ended is ended on the device too, with an ev
 TEST_CASE("a staff member signs in; bad staff input names the field") {
     TempDir dir;
     ServerProcess server;
-    auto client = open_client(dir, server.base_url());
+    auto client = open_sdk_client(dir, server.base_url());
     CHECK(call(client, "auth.login_staff", {{"staff_id", "E1001"}}, SC_E_INVALID_ARGUMENT)["error"]["field"] == "password");
     auto ok = call(client, "auth.login_staff", {{"staff_id", "E1001"}, {"password", "demo1001"}}, SC_OK);
     CHECK(ok["role"] == "engineer");
@@ -108,7 +90,7 @@ TEST_CASE("a staff member signs in; bad staff input names the field") {
 TEST_CASE("the query commands answer from the server, then from the cache when it is gone") {
     TempDir dir;
     auto server = std::make_unique<ServerProcess>();
-    auto client = open_client(dir, server->base_url());
+    auto client = open_sdk_client(dir, server->base_url());
     auto kb = call(client, "kb.search", {{"q", "光猫"}}, SC_OK);  // no session needed
     CHECK_FALSE(kb["items"].empty());
     CHECK(call(client, "kb.search", {{"q", ""}}, SC_E_INVALID_ARGUMENT)["error"]["field"] == "q");

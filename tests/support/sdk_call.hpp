@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: Apache-2.0
+// Driving the SDK the way an app does, through selfcare.hpp: open a client on a data folder and a
+// server, run a command and check its status, get the JSON back.
+#pragma once
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "selfcare/selfcare.hpp"
+#include "support/temp_dir.hpp"
+
+namespace selfcare::test {
+
+/// A client on `dir` talking to `server`; fails the test if it does not open.
+inline selfcare::Client open_sdk_client(const TempDir& dir, const std::string& server) {
+    selfcare::CallResult err;
+    auto c = selfcare::Client::open(nlohmann::json{{"data_dir", dir.path().string()}, {"server", server}}.dump(), &err);
+    REQUIRE_MESSAGE(c, err.json);
+    return c;
+}
+
+/// Runs `cmd`, checks that it answers `expect`, and returns the result or error document.
+inline nlohmann::json call(const selfcare::Client& c, const std::string& cmd, const nlohmann::json& args, int expect) {
+    auto r = c.call(cmd, args.dump());
+    CAPTURE(cmd);
+    CAPTURE(r.json);
+    CHECK(r.status == expect);
+    return nlohmann::json::parse(r.json);
+}
+
+}  // namespace selfcare::test
