@@ -20,17 +20,9 @@ constexpr std::size_t kFileSize = kMagic.size() + platform::SecretKey::kSize;
 FileKeyStore::FileKeyStore(std::filesystem::path path) : path_(std::move(path)) {}
 
 domain::Result<platform::SecretKey> FileKeyStore::load() {
-    std::vector<std::uint8_t> bytes;
-    std::string why;
-    switch (detail::read_secret_file(path_, bytes, why)) {
-        case detail::ReadStatus::kMissing:
-            return domain::make_error(domain::ErrorCode::kStorage, "storage.key_missing",
-                                      "no key has been created yet");
-        case detail::ReadStatus::kUnavailable:
-            return detail::key_unavailable(why);
-        case detail::ReadStatus::kOk:
-            break;
-    }
+    auto read = detail::read_secret_file(path_);
+    if (!read) return read.error();
+    std::vector<std::uint8_t>& bytes = *read;
     if (bytes.size() != kFileSize || !std::equal(kMagic.begin(), kMagic.end(), bytes.begin())) {
         detail::cleanse(bytes.data(), bytes.size());
         return detail::key_unavailable("key file is malformed");

@@ -48,17 +48,9 @@ PassphraseKeyStore::PassphraseKeyStore(std::filesystem::path params_path, std::s
 PassphraseKeyStore::~PassphraseKeyStore() { detail::cleanse(passphrase_.data(), passphrase_.size()); }
 
 domain::Result<platform::SecretKey> PassphraseKeyStore::load() {
-    std::vector<std::uint8_t> bytes;
-    std::string why;
-    switch (detail::read_secret_file(path_, bytes, why)) {
-        case detail::ReadStatus::kMissing:
-            return domain::make_error(domain::ErrorCode::kStorage, "storage.key_missing",
-                                      "no key has been created yet");
-        case detail::ReadStatus::kUnavailable:
-            return detail::key_unavailable(why);
-        case detail::ReadStatus::kOk:
-            break;
-    }
+    auto read = detail::read_secret_file(path_);
+    if (!read) return read.error();
+    std::vector<std::uint8_t>& bytes = *read;
     if (bytes.size() != kFileSize || !std::equal(kMagic.begin(), kMagic.end(), bytes.begin())) {
         return detail::key_unavailable("key parameters file is malformed");
     }

@@ -47,44 +47,34 @@ bool fsync_dir(const fs::path& dir) {
 
 }  // namespace
 
-ReadStatus read_secret_file(const fs::path& path, std::vector<std::uint8_t>& out, std::string& why) {
+domain::Result<std::vector<std::uint8_t>> read_secret_file(const fs::path& path) {
     Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
     if (fd.get() < 0) {
-        if (errno == ENOENT) return ReadStatus::kMissing;
-        why = errno_text("open");
-        return ReadStatus::kUnavailable;
+        if (errno == ENOENT) {
+            return domain::make_error(domain::ErrorCode::kStorage, "storage.key_missing", "no key has been created yet");
+        }
+        return key_unavailable(errno_text("open"));
     }
     struct stat st {};
-    if (::fstat(fd.get(), &st) != 0) {
-        why = errno_text("stat");
-        return ReadStatus::kUnavailable;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        why = "not a regular file";
-        return ReadStatus::kUnavailable;
-    }
+    if (::fstat(fd.get(), &st) != 0) return key_unavailable(errno_text("stat"));
+    if (!S_ISREG(st.st_mode)) return key_unavailable("not a regular file");
     if ((st.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
-        why = "key file is accessible to group or others (expected mode 0600)";
-        return ReadStatus::kUnavailable;
+        return key_unavailable("key file is accessible to group or others (expected mode 0600)");
     }
-    if (st.st_size > 4096) {
-        why = "key file too large";
-        return ReadStatus::kUnavailable;
-    }
-    out.assign(static_cast<std::size_t>(st.st_size), 0);
+    if (st.st_size > 4096) return key_unavailable("key file too large");
+    std::vector<std::uint8_t> out(static_cast<std::size_t>(st.st_size), 0);
     std::size_t got = 0;
     while (got < out.size()) {
         const ssize_t n = ::read(fd.get(), out.data() + got, out.size() - got);
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) {
-            why = errno_text("read");
+            auto e = key_unavailable(errno_text("read"));
             cleanse(out.data(), out.size());
-            out.clear();
-            return ReadStatus::kUnavailable;
+            return e;
         }
         got += static_cast<std::size_t>(n);
     }
-    return ReadStatus::kOk;
+    return out;
 }
 
 domain::Result<void> write_secret_file_once(const fs::path& path, std::span<const std::uint8_t> bytes) {

@@ -13,13 +13,11 @@
 
 namespace selfcare::platform_default::detail {
 
-/// Outcome of reading a secret file.
-enum class ReadStatus { kOk, kMissing, kUnavailable };
-
-/// Reads the whole file into `out`. kUnavailable also when the file is readable by group or
-/// others (someone loosened its mode: treat the secret as exposed, do not use it silently).
-ReadStatus read_secret_file(const std::filesystem::path& path, std::vector<std::uint8_t>& out,
-                            std::string& why);
+/// Reads the whole file. Errors: "storage.key_missing" when it does not exist;
+/// "storage.key_unavailable" when it cannot be read, is not a regular file, is oversized, or is
+/// readable by group or others (someone loosened its mode: treat the secret as exposed, do not
+/// use it silently).
+domain::Result<std::vector<std::uint8_t>> read_secret_file(const std::filesystem::path& path);
 
 /// Writes `bytes` to `path` with mode 0600, creating parent folders 0700. The file appears
 /// complete or not at all (temporary file, fsync, link), and an existing file is never replaced:
