@@ -4,6 +4,7 @@
 #include "domain/sla.hpp"
 #include "security.hpp"
 #include "service/feed.hpp"
+#include "service/tickets.hpp"
 
 namespace selfcare::server {
 namespace {
@@ -22,21 +23,14 @@ domain::Result<int> sweep_sla(Context& ctx) {
     const std::int64_t now = ctx.now();
     for (const Row& t : *open) {
         const std::string id = t.text(0);
-        domain::SlaDeadlines d;
-        d.created_at = at(t.integer(6));
-        d.acknowledge_by = at(t.integer(7));
-        d.resolve_by = at(t.integer(8));
-        d.escalation_step = ctx.sla.escalation_step;
-        domain::SlaProgress p;
-        if (!t.is_null(9)) p.first_response_at = at(t.integer(9));
-        if (!t.is_null(10)) p.resolved_at = at(t.integer(10));
-        p.repeat = t.integer(5) != 0;
-        const auto standing = domain::evaluate_sla(d, p, ctx.clock.now());
+        const auto optional_time = [&](std::size_t i) { return t.is_null(i) ? std::nullopt : std::optional(t.integer(i)); };
+        const auto standing = stored_standing(ctx, t.integer(6), t.integer(7), t.integer(8), optional_time(9),
+                                              optional_time(10), t.integer(5) != 0);
         const std::string tier(domain::to_string(standing.tier));
 
         // Tiers only go up: a ticket never leaves HQ because a deadline was recomputed.
-        const auto rank = [](const std::string& s) { return s == "hq" ? 2 : (s == "branch" ? 1 : 0); };
-        if (rank(tier) > rank(t.text(4))) {
+        const auto stored_tier = domain::from_string<domain::Tier>(t.text(4)).value_or(domain::Tier::kStore);
+        if (standing.tier > stored_tier) {
             auto r = ctx.db.transaction([&](Sql& sql) -> domain::Result<void> {
                 auto u = sql.execute("UPDATE tickets SET tier = ?, updated_at = ? WHERE id = ? AND tier = ?",
                                      {tier, now, id, t.text(4)});

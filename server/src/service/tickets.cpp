@@ -17,6 +17,21 @@ Json iso_or_null(const Row& r, std::size_t i) { return r.is_null(i) ? Json(nullp
 
 }  // namespace
 
+domain::SlaStanding stored_standing(const Context& ctx, std::int64_t created_at, std::int64_t acknowledge_by,
+                                    std::int64_t resolve_by, std::optional<std::int64_t> first_response_at,
+                                    std::optional<std::int64_t> resolved_at, bool repeat) {
+    domain::SlaDeadlines deadlines;
+    deadlines.created_at = at(created_at);
+    deadlines.acknowledge_by = at(acknowledge_by);
+    deadlines.resolve_by = at(resolve_by);
+    deadlines.escalation_step = ctx.sla.escalation_step;
+    domain::SlaProgress progress;
+    if (first_response_at) progress.first_response_at = at(*first_response_at);
+    if (resolved_at) progress.resolved_at = at(*resolved_at);
+    progress.repeat = repeat;
+    return domain::evaluate_sla(deadlines, progress, ctx.clock.now());
+}
+
 domain::Result<void> move_ticket(Sql& sql, const Context& ctx, const std::string& id, TicketStatus to,
                                  const std::string& actor, const std::string& note) {
     auto rows = sql.query("SELECT status, msisdn, first_response_at FROM tickets WHERE id = ?", {id});
@@ -55,16 +70,9 @@ domain::Result<std::optional<Json>> ticket_document(Sql& sql, const Context& ctx
     if (rows->empty()) return std::optional<Json>{};
     const Row& t = rows->front();
 
-    domain::SlaDeadlines deadlines;
-    deadlines.created_at = at(t.integer(17));
-    deadlines.acknowledge_by = at(t.integer(19));
-    deadlines.resolve_by = at(t.integer(20));
-    deadlines.escalation_step = ctx.sla.escalation_step;
-    domain::SlaProgress progress;
-    if (!t.is_null(21)) progress.first_response_at = at(t.integer(21));
-    if (!t.is_null(22)) progress.resolved_at = at(t.integer(22));
-    progress.repeat = t.integer(15) != 0;
-    const auto standing = domain::evaluate_sla(deadlines, progress, ctx.clock.now());
+    const auto optional_time = [&](std::size_t i) { return t.is_null(i) ? std::nullopt : std::optional(t.integer(i)); };
+    const auto standing = stored_standing(ctx, t.integer(17), t.integer(19), t.integer(20), optional_time(21),
+                                          optional_time(22), t.integer(15) != 0);
 
     Json doc{
         {"id", t.text(0)},

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "context.hpp"
+#include "domain/sla.hpp"
 #include "domain/ticket_lifecycle.hpp"
 #include "storage/database.hpp"
 
@@ -19,6 +20,12 @@ namespace selfcare::server {
 /// Errors: "server.not_found", "ticket.illegal_transition" (kConflict).
 domain::Result<void> move_ticket(Sql& sql, const Context& ctx, const std::string& id,
                                  domain::TicketStatus to, const std::string& actor, const std::string& note);
+
+/// A ticket's SLA standing now, from its stored times (seconds since the epoch; a missing
+/// first response or resolution as std::nullopt), under the server's policy.
+domain::SlaStanding stored_standing(const Context& ctx, std::int64_t created_at, std::int64_t acknowledge_by,
+                                    std::int64_t resolve_by, std::optional<std::int64_t> first_response_at,
+                                    std::optional<std::int64_t> resolved_at, bool repeat);
 
 /// The ticket as the API returns it (TMF621 shape plus deadlines, SLA standing, timeline and the
 /// work order with the engineer's position and ETA). std::nullopt when it does not exist.
