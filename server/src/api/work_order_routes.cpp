@@ -10,6 +10,7 @@
 #include "domain/work_order.hpp"
 #include "http/reply.hpp"
 #include "service/feed.hpp"
+#include "service/idempotency.hpp"
 #include "service/tickets.hpp"
 
 namespace selfcare::server {
@@ -53,7 +54,8 @@ constexpr const char* kSelect =
     " w.appointment_end, w.created_at, w.updated_at, COALESCE(t.address, ''), t.subcategory, t.contact"
     " FROM work_orders w JOIN tickets t ON t.id = w.ticket_id";
 
-// Reads {state, location{latitude,longitude}, etaMinutes, note} into an update.
+// Reads {state, location{latitude,longitude}, etaMinutes, note} into an update; the ETA counts
+// from `now`, the moment the engineer decided (recordedAt).
 domain::Result<domain::WorkOrderUpdate> read_update(const Json& b, domain::Instant now) {
     domain::FieldErrors errors;
     domain::WorkOrderUpdate u;
@@ -87,6 +89,83 @@ domain::Result<domain::WorkOrderUpdate> read_update(const Json& b, domain::Insta
     return u;
 }
 
+
+// recordedAt: when the engineer made the change on the device (it may reach us much later, from
+// an offline queue). Absent means now. It may not lie in the future beyond clock skew, nor be
+// older than a queue is expected to hold.
+domain::Result<domain::Instant> recorded_at(const Json& b, domain::Instant now) {
+    const auto it = b.find("recordedAt");
+    if (it == b.end() || it->is_null()) return now;
+    if (!it->is_string()) return domain::invalid_argument({{"recordedAt", "validation.type", "recordedAt must be a date-time"}});
+    auto at = domain::parse_iso8601(it->get<std::string>(), "recordedAt");
+    if (!at) return at.error();
+    if (*at > now + std::chrono::minutes(10) || *at < now - std::chrono::hours(24 * 7)) {
+        return domain::invalid_argument({{"recordedAt", "validation.out_of_range",
+                                          "recordedAt must be within the last 7 days and not in the future"}});
+    }
+    return *at;
+}
+
+// Checks and applies one update inside `sql`'s transaction; the ticket's timeline follows.
+Result apply_update(Sql& sql, Context& ctx, const Principal& who, const std::string& id,
+                    const domain::WorkOrderUpdate& update, domain::Instant recorded) {
+    auto rows = sql.query("SELECT w.ticket_id, w.assignee, w.status, t.msisdn FROM work_orders w"
+                          " JOIN tickets t ON t.id = w.ticket_id WHERE w.id = ?", {id});
+    if (!rows) return rows.error();
+    if (rows->empty()) return not_found("work order");
+    const Row& w = rows->front();
+    domain::WorkOrder order;
+    order.id = id;
+    order.assignee = w.text(1);
+    order.status = domain::from_string<WorkOrderStatus>(w.text(2)).value_or(WorkOrderStatus::kCancelled);
+    if (auto ok = domain::check_work_order_update(order, who.subject, update, recorded); !ok) {
+        // Another engineer's work order is not theirs to see either.
+        if (ok.error().code == domain::ErrorCode::kForbidden) return not_found("work order");
+        return ok.error();
+    }
+    const std::int64_t now = ctx.now();
+    const std::string to(domain::to_string(update.to));
+    const SqlValue lat = update.location ? SqlValue(coord(update.location->latitude)) : SqlValue(nullptr);
+    const SqlValue lon = update.location ? SqlValue(coord(update.location->longitude)) : SqlValue(nullptr);
+    const SqlValue eta = update.eta ? SqlValue(update.eta->time_since_epoch().count()) : SqlValue(nullptr);
+    auto u = sql.execute("UPDATE work_orders SET status = ?, updated_at = ?, latitude = COALESCE(?, latitude),"
+                         " longitude = COALESCE(?, longitude), eta = COALESCE(?, eta) WHERE id = ?",
+                         {to, now, lat, lon, eta, id});
+    if (!u) return u.error();
+    auto e = sql.execute("INSERT INTO work_order_events (work_order_id, at, status, actor, note, latitude, longitude, eta,"
+                         " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         {id, now, to, who.subject, update.note, lat, lon, eta, recorded.time_since_epoch().count()});
+    if (!e) return e.error();
+    Json payload{{"id", id}, {"ticketId", w.text(0)}, {"status", to}};
+    if (update.eta) payload["eta"] = domain::format_iso8601(*update.eta);
+    if (auto f = append_event(sql, now, w.text(3), who.subject, "workorder.updated", id, payload); !f) return f.error();
+
+    // The ticket's own timeline follows the visit.
+    const std::string ticket_id = w.text(0);
+    if (update.to == WorkOrderStatus::kCompleted) {
+        if (auto m = move_ticket(sql, ctx, ticket_id, domain::TicketStatus::kResolved, who.subject,
+                                 update.note.empty() ? "repaired on site" : update.note); !m) return m.error();
+    } else if (update.to == WorkOrderStatus::kUnableToComplete) {
+        if (auto m = move_ticket(sql, ctx, ticket_id, domain::TicketStatus::kHeld, who.subject, update.note); !m) {
+            if (m.error().code != domain::ErrorCode::kConflict) return m.error();
+        }
+    } else {
+        auto t = sql.query("SELECT status FROM tickets WHERE id = ?", {ticket_id});
+        if (!t) return t.error();
+        if (t->front().text(0) == "acknowledged") {
+            if (auto m = move_ticket(sql, ctx, ticket_id, domain::TicketStatus::kInProgress, who.subject, "engineer " + to); !m) return m.error();
+        } else {
+            auto te = sql.execute("INSERT INTO ticket_events (ticket_id, at, status, actor, note) VALUES (?, ?, ?, ?, ?)",
+                                  {ticket_id, now, t->front().text(0), who.subject, "engineer " + to});
+            if (!te) return te.error();
+            if (auto f = append_event(sql, now, w.text(3), "", "ticket.updated", ticket_id,
+                                      {{"id", ticket_id}, {"status", t->front().text(0)}}); !f) return f.error();
+        }
+    }
+    auto after = sql.query(std::string(kSelect) + " WHERE w.id = ?", {id});
+    if (!after) return after.error();
+    return Reply{200, work_order_json(ctx, after->front()), {}, {}};
+}
 }  // namespace
 
 void register_work_order_routes(httplib::Server& server, Context& ctx) {
@@ -139,66 +218,18 @@ void register_work_order_routes(httplib::Server& server, Context& ctx) {
         const std::string id = req.matches[1];
         auto body = json_body(req);
         if (!body) return body.error();
-        auto update = read_update(*body, ctx.clock.now());
+        auto recorded = recorded_at(*body, ctx.clock.now());
+        if (!recorded) return recorded.error();
+        auto update = read_update(*body, *recorded);
         if (!update) return update.error();
-        Result out = not_found("work order");
+        const auto effect = [&](Sql& sql) { return apply_update(sql, ctx, who, id, *update, *recorded); };
+        // Devices that queue updates offline send a key so a resend after a lost answer replays
+        // the first answer instead of failing as an illegal (repeated) transition.
+        if (req.has_header("Idempotency-Key")) return with_idempotency(ctx, req, who, "workOrderUpdate", effect);
+        Result out = Reply{};
         auto tx = ctx.db.transaction([&](Sql& sql) -> domain::Result<void> {
-            auto rows = sql.query("SELECT w.ticket_id, w.assignee, w.status, t.msisdn FROM work_orders w"
-                                  " JOIN tickets t ON t.id = w.ticket_id WHERE w.id = ?", {id});
-            if (!rows) return rows.error();
-            if (rows->empty()) return domain::success();
-            const Row& w = rows->front();
-            domain::WorkOrder order;
-            order.id = id;
-            order.assignee = w.text(1);
-            order.status = domain::from_string<WorkOrderStatus>(w.text(2)).value_or(WorkOrderStatus::kCancelled);
-            if (auto ok = domain::check_work_order_update(order, who.subject, *update, ctx.clock.now()); !ok) {
-                // Another engineer's work order is not theirs to see either.
-                if (ok.error().code == domain::ErrorCode::kForbidden) return domain::success();
-                return ok.error();
-            }
-            const std::int64_t now = ctx.now();
-            const std::string to(domain::to_string(update->to));
-            const SqlValue lat = update->location ? SqlValue(coord(update->location->latitude)) : SqlValue(nullptr);
-            const SqlValue lon = update->location ? SqlValue(coord(update->location->longitude)) : SqlValue(nullptr);
-            const SqlValue eta = update->eta ? SqlValue(update->eta->time_since_epoch().count()) : SqlValue(nullptr);
-            auto u = sql.execute("UPDATE work_orders SET status = ?, updated_at = ?, latitude = COALESCE(?, latitude),"
-                                 " longitude = COALESCE(?, longitude), eta = COALESCE(?, eta) WHERE id = ?",
-                                 {to, now, lat, lon, eta, id});
-            if (!u) return u.error();
-            auto e = sql.execute("INSERT INTO work_order_events (work_order_id, at, status, actor, note, latitude, longitude, eta)"
-                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                 {id, now, to, who.subject, update->note, lat, lon, eta});
-            if (!e) return e.error();
-            Json payload{{"id", id}, {"ticketId", w.text(0)}, {"status", to}};
-            if (update->eta) payload["eta"] = domain::format_iso8601(*update->eta);
-            if (auto f = append_event(sql, now, w.text(3), who.subject, "workorder.updated", id, payload); !f) return f;
-
-            // The ticket's own timeline follows the visit.
-            const std::string ticket_id = w.text(0);
-            if (update->to == WorkOrderStatus::kCompleted) {
-                if (auto m = move_ticket(sql, ctx, ticket_id, domain::TicketStatus::kResolved, who.subject,
-                                         update->note.empty() ? "repaired on site" : update->note); !m) return m;
-            } else if (update->to == WorkOrderStatus::kUnableToComplete) {
-                if (auto m = move_ticket(sql, ctx, ticket_id, domain::TicketStatus::kHeld, who.subject, update->note); !m) {
-                    if (m.error().code != domain::ErrorCode::kConflict) return m;
-                }
-            } else {
-                auto t = sql.query("SELECT status FROM tickets WHERE id = ?", {ticket_id});
-                if (!t) return t.error();
-                if (t->front().text(0) == "acknowledged") {
-                    if (auto m = move_ticket(sql, ctx, ticket_id, domain::TicketStatus::kInProgress, who.subject, "engineer " + to); !m) return m;
-                } else {
-                    auto te = sql.execute("INSERT INTO ticket_events (ticket_id, at, status, actor, note) VALUES (?, ?, ?, ?, ?)",
-                                          {ticket_id, now, t->front().text(0), who.subject, "engineer " + to});
-                    if (!te) return te.error();
-                    if (auto f = append_event(sql, now, w.text(3), "", "ticket.updated", ticket_id,
-                                              {{"id", ticket_id}, {"status", t->front().text(0)}}); !f) return f;
-                }
-            }
-            auto rows2 = sql.query(std::string(kSelect) + " WHERE w.id = ?", {id});
-            if (!rows2) return rows2.error();
-            out = Reply{200, work_order_json(ctx, rows2->front()), {}, {}};
+            out = effect(sql);
+            if (!out) return out.error();
             return domain::success();
         });
         if (!tx) return tx.error();

@@ -55,6 +55,22 @@ domain::Result<void> move_ticket(Sql& sql, const Context& ctx, const std::string
     auto e = sql.execute("INSERT INTO ticket_events (ticket_id, at, status, actor, note) VALUES (?, ?, ?, ?, ?)",
                          {id, now, std::string(domain::to_string(to)), actor, note});
     if (!e) return e.error();
+    if (to == TicketStatus::kCancelled) {
+        // A cancelled ticket needs no visit: its open work order is cancelled with it, and the
+        // engineer hears of it (an update they queued offline is then refused on arrival).
+        auto open = sql.query("SELECT id, assignee FROM work_orders WHERE ticket_id = ?"
+                              " AND status NOT IN ('completed', 'unableToComplete', 'cancelled')", {id});
+        if (!open) return open.error();
+        for (const Row& w : *open) {
+            auto c = sql.execute("UPDATE work_orders SET status = 'cancelled', updated_at = ? WHERE id = ?", {now, w.text(0)});
+            if (!c) return c.error();
+            auto ce = sql.execute("INSERT INTO work_order_events (work_order_id, at, status, actor, note) VALUES (?, ?, 'cancelled', ?, ?)",
+                                  {w.text(0), now, actor, "ticket cancelled"});
+            if (!ce) return ce.error();
+            if (auto f = append_event(sql, now, (*rows)[0].text(1), w.text(1), "workorder.updated", w.text(0),
+                                      {{"id", w.text(0)}, {"ticketId", id}, {"status", "cancelled"}}); !f) return f;
+        }
+    }
     return append_event(sql, now, (*rows)[0].text(1), "", "ticket.updated", id,
                         {{"id", id}, {"status", domain::to_string(to)}});
 }
@@ -130,12 +146,14 @@ domain::Result<std::optional<Json>> ticket_document(Sql& sql, const Context& ctx
         Json order{{"id", w.text(0)}, {"status", w.text(1)}, {"assignee", w.text(2)}, {"assigneeName", w.text(3)},
                    {"eta", iso_or_null(w, 6)}};
         if (!w.is_null(4)) order["location"] = {{"latitude", std::stod(w.text(4))}, {"longitude", std::stod(w.text(5))}};
-        auto hist = sql.query("SELECT at, status, note, eta, latitude, longitude FROM work_order_events"
+        auto hist = sql.query("SELECT at, status, note, eta, latitude, longitude, recorded_at FROM work_order_events"
                               " WHERE work_order_id = ? ORDER BY id", {w.text(0)});
         if (!hist) return hist.error();
         Json history = Json::array();
         for (const Row& h : *hist) {
             Json entry{{"at", iso(h.integer(0))}, {"status", h.text(1)}, {"note", h.text(2)}, {"eta", iso_or_null(h, 3)}};
+            // When the engineer made the change on the device; `at` is when it reached us.
+            entry["recordedAt"] = iso_or_null(h, 6);
             if (!h.is_null(4)) entry["location"] = {{"latitude", std::stod(h.text(4))}, {"longitude", std::stod(h.text(5))}};
             history.push_back(std::move(entry));
         }

@@ -58,7 +58,7 @@ std::vector<std::string> schema_statements(SqlDialect dialect) {
         "CREATE INDEX IF NOT EXISTS work_orders_by_assignee ON work_orders (assignee, status)",
         "CREATE TABLE IF NOT EXISTS work_order_events (id " + serial + ", work_order_id TEXT NOT NULL,"
         " at BIGINT NOT NULL, status TEXT NOT NULL, actor TEXT NOT NULL, note TEXT NOT NULL,"
-        " latitude TEXT, longitude TEXT, eta BIGINT)",
+        " latitude TEXT, longitude TEXT, eta BIGINT, recorded_at BIGINT)",
         "CREATE TABLE IF NOT EXISTS quotes (id TEXT PRIMARY KEY, msisdn TEXT NOT NULL,"
         " product_id TEXT NOT NULL, action TEXT NOT NULL, price_fen BIGINT NOT NULL,"
         " effective TEXT NOT NULL, eligible BIGINT NOT NULL, reason TEXT NOT NULL,"
