@@ -3,6 +3,7 @@
 // requests, responses and project errors (network.*, server.*, auth.*); never a CURLcode.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <map>
@@ -34,6 +35,10 @@ struct HttpRequest {
     std::string bearer_token;     ///< empty for anonymous calls; never logged
     std::string idempotency_key;  ///< sent as Idempotency-Key when not empty
     std::optional<std::chrono::milliseconds> timeout;  ///< overrides total_timeout (long-poll)
+    /// When set and it becomes true, the transfer is abandoned within about a second and send()
+    /// answers "network.cancelled" (a long-poll must not hold up closing the client). Borrowed:
+    /// it must outlive the call.
+    const std::atomic<bool>* cancel = nullptr;
 
     static HttpRequest get(std::string path) {
         HttpRequest r;
@@ -68,7 +73,8 @@ public:
     /// Sends once. A response of any HTTP status is a success here (see http_error()).
     /// Errors (kNetwork unless noted): "network.unreachable", "network.timeout", "network.tls"
     /// (certificate or host verification failed), "network.pin_mismatch", "network.too_large",
-    /// "network.io"; all but tls, pin and too_large are retryable.
+    /// "network.io", "network.cancelled" (request.cancel became true); all but tls, pin,
+    /// too_large and cancelled are retryable.
     domain::Result<HttpResponse> send(const HttpRequest& request);
 
     const TransportConfig& config() const { return config_; }

@@ -54,6 +54,13 @@ std::size_t on_header(char* data, std::size_t size, std::size_t n, void* user) {
     return bytes;
 }
 
+// Progress callback: curl calls it about once a second even on an idle transfer, so a set
+// cancel flag ends a long-poll promptly.
+int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+    const auto* cancel = static_cast<const std::atomic<bool>*>(user);
+    return cancel != nullptr && cancel->load() ? 1 : 0;
+}
+
 domain::Error curl_error(CURLcode rc, bool too_large) {
     const std::string what = curl_easy_strerror(rc);
     if (too_large) {
@@ -66,6 +73,8 @@ domain::Error curl_error(CURLcode rc, bool too_large) {
             return make_error(ErrorCode::kNetwork, "network.unreachable", what, true);
         case CURLE_OPERATION_TIMEDOUT:
             return make_error(ErrorCode::kNetwork, "network.timeout", what, true);
+        case CURLE_ABORTED_BY_CALLBACK:
+            return make_error(ErrorCode::kNetwork, "network.cancelled", "the request was cancelled");
         case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
             return make_error(ErrorCode::kNetwork, "network.pin_mismatch",
                               "the server's public key matches no configured pin");
@@ -143,6 +152,9 @@ domain::Result<HttpResponse> HttpClient::send(const HttpRequest& request) {
     curl_easy_setopt(h, CURLOPT_WRITEDATA, &sink);
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
     curl_easy_setopt(h, CURLOPT_HEADERDATA, &response);
+    curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, on_progress);
+    curl_easy_setopt(h, CURLOPT_XFERINFODATA, const_cast<std::atomic<bool>*>(request.cancel));
+    curl_easy_setopt(h, CURLOPT_NOPROGRESS, request.cancel != nullptr ? 0L : 1L);
     curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, request.method.c_str());
     if (request.method == "HEAD") curl_easy_setopt(h, CURLOPT_NOBODY, 1L);
     if (!request.body.empty() || request.method == "POST" || request.method == "PATCH" ||
