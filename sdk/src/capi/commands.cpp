@@ -9,6 +9,7 @@
 #include "flows/query_flow.hpp"
 #include "flows/sync_flow.hpp"
 #include "flows/ticket_flow.hpp"
+#include "flows/work_order_flow.hpp"
 #include "store/migrations.hpp"
 
 namespace selfcare::capi {
@@ -172,6 +173,21 @@ std::vector<Command> build_table() {
         {"loyalty.redeem", "spend points on a reward; points deducted exactly once; queued when offline",
          object_schema({{"reward_id", string_prop("from loyalty.catalog")}}, {"reward_id"}),
          object_schema({{"voucherCode", {{"type", "string"}}}}), true, queued_write<flows::redeem>},
+        {"workorders.list", "the signed-in engineer's work orders by appointment time; cached, with queued updates laid over",
+         object_schema({{"state", string_prop("only work orders in this state")}}), list_schema(), true,
+         flow(flows::list_work_orders)},
+        {"workorders.update",
+         "move a work order (accepted, enRoute with location and eta, onSite, completed, unableToComplete with note); "
+         "checked against the lifecycle on the device, stamped with the device's time; queued when offline",
+         object_schema({{"id", string_prop("work order id")},
+                        {"status", string_prop("accepted, enRoute, onSite, completed, unableToComplete or cancelled")},
+                        {"location", {{"type", "object"}, {"description", "{latitude, longitude}; required for enRoute"}}},
+                        {"eta", {{"type", "integer"}, {"minimum", 0}, {"maximum", 1440},
+                                 {"description", "minutes until arrival; required for enRoute"}}},
+                        {"note", string_prop("required for unableToComplete")}},
+                       {"id", "status"}),
+         object_schema({{"id", {{"type", "string"}}}, {"state", {{"type", "string"}}}, {"queued", {{"type", "boolean"}}}}),
+         true, queued_write<flows::update_work_order>},
         {"orders.get", "one order; cached", object_schema({{"id", string_prop("order id")}}, {"id"}),
          object_schema({{"state", {{"type", "string"}}}}), true, flow(flows::orders_get)},
     };

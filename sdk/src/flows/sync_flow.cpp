@@ -6,6 +6,7 @@
 #include "domain/iso8601.hpp"
 #include "flows/order_flow.hpp"
 #include "flows/ticket_flow.hpp"
+#include "flows/work_order_flow.hpp"
 #include "net/retry.hpp"
 
 namespace selfcare::flows {
@@ -20,7 +21,14 @@ domain::Result<Json> send_entry(FlowContext& ctx, const store::OutboxEntry& e) {
     }
     if (e.command == "tickets.create") return send_ticket_create(ctx, payload);
     if (e.command == "orders.place" || e.command == "loyalty.redeem") return send_keyed_write(ctx, e);
+    if (e.command == "workorders.update") return send_work_order_update(ctx, e);
     return domain::make_error(domain::ErrorCode::kInternal, "sync.unknown_command", "no sender for " + e.command);
+}
+
+// A text field of an entry's payload ("" when absent or unreadable).
+std::string payload_field(const store::OutboxEntry& e, const char* key) {
+    const Json p = Json::parse(e.payload, nullptr, false);
+    return p.is_object() && p.value(key, Json()).is_string() ? p[key].get<std::string>() : std::string();
 }
 
 void record_status(FlowContext& ctx, bool success, const std::string& error_id) {
@@ -39,8 +47,10 @@ bool settle(FlowContext& ctx, const store::OutboxEntry& e, const domain::Result<
         (void)ctx.store().outbox_remove(e.seq);
         record_status(ctx, true, "");
         if (e.command == "tickets.create") {
-            ctx.emit("ticket.updated", {{"local_ref", Json::parse(e.payload, nullptr, false).value("externalId", "")},
+            ctx.emit("ticket.updated", {{"local_ref", payload_field(e, "externalId")},
                                         {"id", r->value("id", "")}, {"status", r->value("status", "")}});
+        } else if (e.command == "workorders.update") {
+            ctx.emit("workorder.updated", {{"id", r->value("id", "")}, {"status", r->value("state", "")}});
         } else {
             ctx.emit("sync.delivered", {{"command", e.command}, {"id", r->value("id", "")}});
         }
@@ -59,8 +69,16 @@ bool settle(FlowContext& ctx, const store::OutboxEntry& e, const domain::Result<
                                              ctx.clock().now() + std::chrono::duration_cast<domain::Duration>(wait));
         return false;
     }
+    // The server said no (the ticket was cancelled meanwhile, say): keep the entry, marked
+    // failed with the server's reason, and tell the app; never drop it silently.
     (void)ctx.store().outbox_mark_failed(e.seq, err.id);
-    ctx.emit("sync.failed", {{"command", e.command}, {"seq", e.seq}, {"code", err.id}, {"message", err.message}});
+    Json failed{{"command", e.command}, {"seq", e.seq}, {"code", err.id}, {"message", err.message}};
+    if (e.command == "workorders.update") {
+        const std::string id = payload_field(e, "id");
+        failed["id"] = id;
+        (void)refresh_work_order(ctx, id);  // show what the server holds now
+    }
+    ctx.emit("sync.failed", failed);
     return true;
 }
 

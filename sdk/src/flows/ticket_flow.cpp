@@ -211,6 +211,16 @@ domain::Result<Json> list_tickets(FlowContext& ctx, const Json&) {
     return Json{{"items", std::move(items)}, {"stale", stale}, {"fetched_at", domain::format_iso8601(ctx.clock().now())}};
 }
 
+domain::Result<void> refresh_ticket(FlowContext& ctx, const std::string& id) {
+    if (id.empty() || id.size() > 64 || id.starts_with("L-") ||
+        id.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos) {
+        return domain::invalid_argument({{"id", "validation.id_format", "id must be a ticket id"}});
+    }
+    auto fresh = ctx.call(net::HttpRequest::get("/tmf-api/troubleTicket/v4/troubleTicket/" + id));
+    if (!fresh) return fresh.error();
+    return cache_ticket(ctx, *fresh);
+}
+
 domain::Result<Json> get_ticket(FlowContext& ctx, const Json& args) {
     if (auto r = ctx.require_session("customer"); !r) return r.error();
     const auto it = args.find("id");

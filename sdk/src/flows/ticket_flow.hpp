@@ -26,6 +26,10 @@ domain::Result<Json> get_ticket(FlowContext& ctx, const Json& args);
 /// sends it back to inProgress. Online only (the server decides what the rating does).
 domain::Result<Json> rate_ticket(FlowContext& ctx, const Json& args);
 
+/// Re-reads one ticket from the server into the cache (an event said it changed). Errors are
+/// the server's or the network's; an id that is not a server ticket id is invalid_argument.
+domain::Result<void> refresh_ticket(FlowContext& ctx, const std::string& id);
+
 /// Sends one queued tickets.create. On success the local record is replaced by the server's.
 domain::Result<Json> send_ticket_create(FlowContext& ctx, const Json& payload);
 
