@@ -6,6 +6,7 @@
 
 #include "capi/commands.hpp"
 #include "capi/error_json.hpp"
+#include "flows/event_poller.hpp"
 #include "flows/sync_flow.hpp"
 #include "platform_default/file_key_store.hpp"
 #include "platform_default/passphrase_key_store.hpp"
@@ -47,19 +48,52 @@ Client::Client(ClientConfig cfg, std::unique_ptr<platform::KeyStore> keys,
     flows_ = std::make_unique<flows::FlowContext>(*store_, *clock_, std::move(transport),
                                                   [this](const std::string& name, const Json& data) { emit(name, data); });
     for (int i = 0; i < kWorkers; ++i) workers_.emplace_back([this] { worker_loop(); });
-    if (!config_.server.empty()) sync_thread_ = std::thread([this] { sync_loop(); });
+    if (!config_.server.empty()) {
+        sync_thread_ = std::thread([this] { sync_loop(); });
+        event_thread_ = std::thread([this] { event_loop(); });
+    }
+}
+
+bool Client::wait_or_stop(std::chrono::milliseconds d) {
+    std::unique_lock lock(queue_mutex_);
+    return stop_cv_.wait_for(lock, d, [this] { return stopping_; });
 }
 
 void Client::sync_loop() {
     // Every few seconds: if something is queued and due, try to send it. The drain itself keeps
     // the order and the backoff, so this loop only decides when to look.
-    for (;;) {
-        {
-            std::unique_lock lock(queue_mutex_);
-            if (stop_cv_.wait_for(lock, std::chrono::seconds(3), [this] { return stopping_; })) return;
+    while (!wait_or_stop(std::chrono::seconds(3))) {
+        try {
+            auto due = store_->outbox_due(1);
+            if (due && !due->empty() && flows_->session()) (void)flows::sync_now(*flows_, Json::object());
+        } catch (const std::exception&) {
+            // A bug must not end the thread (nor the process); the next round tries again.
         }
-        auto due = store_->outbox_due(1);
-        if (due && !due->empty() && flows_->session()) (void)flows::sync_now(*flows_, Json::object());
+        flows_->flush_events();
+    }
+}
+
+void Client::event_loop() {
+    // While someone is signed in: long-poll, apply, announce. When the server cannot be
+    // reached, wait before the next try, doubling up to half a minute.
+    auto backoff = std::chrono::milliseconds(1000);
+    for (;;) {
+        bool failed = false;
+        try {
+            auto r = flows::poll_events(*flows_, std::chrono::seconds(25), &cancel_);
+            failed = !r;
+            if (r && *r == 0 && !flows_->session()) failed = true;  // nobody signed in: look again later
+        } catch (const std::exception&) {
+            failed = true;
+        }
+        flows_->flush_events();
+        if (failed) {
+            if (wait_or_stop(backoff)) return;
+            backoff = std::min(backoff * 2, std::chrono::milliseconds(30000));
+        } else {
+            backoff = std::chrono::milliseconds(1000);
+            if (wait_or_stop(std::chrono::milliseconds(0))) return;
+        }
     }
 }
 
@@ -68,10 +102,13 @@ Client::~Client() {
         std::lock_guard lock(queue_mutex_);
         stopping_ = true;
     }
+    cancel_ = true;
     queue_cv_.notify_all();
     stop_cv_.notify_all();
     for (auto& t : workers_) t.join();
     if (sync_thread_.joinable()) sync_thread_.join();
+    if (event_thread_.joinable()) event_thread_.join();
+    flows_->flush_events();
     set_listener(nullptr, nullptr);  // waits for a callback in flight
 }
 
@@ -85,6 +122,8 @@ CallResult Client::call(std::string_view command, const char* args_json) {
         auto args = parse_object(args_json, "args");
         if (!args) return failure(args.error());
         auto reply = cmd->handler(*this, *args);
+        // Events the command raised reach the listener now, with no SDK lock held.
+        flows_->flush_events();
         if (!reply) return failure(reply.error());
         return {reply->queued ? SC_E_OFFLINE_QUEUED : SC_OK, reply->body.dump()};
     } catch (const std::exception& e) {

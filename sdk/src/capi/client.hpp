@@ -3,6 +3,7 @@
 // threads of sc_call_async and the listener. Everything here is thread-safe.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -64,6 +65,9 @@ private:
            std::unique_ptr<const domain::Clock> clock, std::unique_ptr<store::Store> store);
     void worker_loop();
     void sync_loop();
+    void event_loop();
+    // Waits up to `d` or until close; true when closing.
+    bool wait_or_stop(std::chrono::milliseconds d);
 
     ClientConfig config_;
     std::unique_ptr<platform::KeyStore> keys_;
@@ -77,7 +81,9 @@ private:
     std::deque<std::function<void()>> queue_;
     bool stopping_ = false;
     std::vector<std::thread> workers_;
-    std::thread sync_thread_;  // drains the outbox while the client is open
+    std::thread sync_thread_;   // drains the outbox while the client is open
+    std::thread event_thread_;  // long-polls the server's event feed while someone is signed in
+    std::atomic<bool> cancel_{false};  // abandons the long-poll at close
     std::condition_variable stop_cv_;  // wakes sync_thread_ at close (queue_cv_ is the workers')
 
     // listener

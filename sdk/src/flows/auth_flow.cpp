@@ -2,6 +2,7 @@
 #include "flows/auth_flow.hpp"
 
 #include "domain/validation.hpp"
+#include "flows/event_poller.hpp"
 
 namespace selfcare::flows {
 namespace {
@@ -21,6 +22,8 @@ domain::Result<Json> start_session(FlowContext& ctx, const Json& body) {
     Session s{r->value("role", ""), r->value("subject", ""), r->value("access_token", "")};
     if (s.token.empty()) return domain::make_error(domain::ErrorCode::kServer, "server.bad_response", "no token in the answer");
     if (auto saved = ctx.set_session(s); !saved) return saved.error();
+    // Events count from now; if the feed cannot be read this moment, the poller starts it later.
+    (void)start_event_cursor(ctx);
     return Json{{"role", s.role}, {"subject", s.subject}, {"expires_in", r->value("expires_in", 0)}};
 }
 

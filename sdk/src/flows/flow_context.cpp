@@ -42,6 +42,11 @@ domain::Result<void> FlowContext::require_session(const char* role) {
     return domain::success();
 }
 
+bool FlowContext::session_token_is(const std::string& token) {
+    std::lock_guard lock(session_mutex_);
+    return session_ && session_->token == token;
+}
+
 domain::Result<void> FlowContext::set_session(std::optional<Session> session) {
     std::lock_guard lock(session_mutex_);
     session_loaded_ = true;
@@ -56,7 +61,55 @@ domain::Result<void> FlowContext::set_session(std::optional<Session> session) {
     return domain::success();
 }
 
-domain::Result<Json> FlowContext::call(net::HttpRequest request, bool authenticated) {
+void FlowContext::emit(const std::string& event, const Json& data) {
+    std::lock_guard lock(events_mutex_);
+    events_.emplace_back(event, data);
+}
+
+void FlowContext::flush_events() {
+    {
+        std::lock_guard lock(events_mutex_);
+        if (delivering_) return;
+        delivering_ = true;
+    }
+    for (;;) {
+        std::pair<std::string, Json> next;
+        {
+            std::lock_guard lock(events_mutex_);
+            if (events_.empty()) {
+                delivering_ = false;
+                return;
+            }
+            next = std::move(events_.front());
+            events_.pop_front();
+        }
+        emit_(next.first, next.second);
+    }
+}
+
+std::optional<bool> FlowContext::online() {
+    std::lock_guard lock(events_mutex_);
+    return online_;
+}
+
+void FlowContext::note_reachability(const domain::Result<net::HttpResponse>& response) {
+    bool reached = true;
+    if (!response) {
+        // Only "could not get through" counts as offline; a TLS or pin refusal is a reachable
+        // server we do not trust, and a cancelled request says nothing.
+        const std::string& id = response.error().id;
+        if (id == "network.cancelled") return;
+        reached = !(response.error().code == domain::ErrorCode::kNetwork && response.error().retryable);
+    } else if (response->status >= 500) {
+        reached = response->status != 502 && response->status != 503 && response->status != 504;
+    }
+    std::lock_guard lock(events_mutex_);
+    if (online_ == reached) return;
+    online_ = reached;
+    events_.emplace_back("connectivity.changed", Json{{"online", reached}});
+}
+
+domain::Result<Json> FlowContext::call(net::HttpRequest request, bool authenticated, int attempts) {
     if (!http_) {
         return domain::make_error(domain::ErrorCode::kNetwork, "network.offline", "no server is configured");
     }
@@ -68,14 +121,19 @@ domain::Result<Json> FlowContext::call(net::HttpRequest request, bool authentica
         request.bearer_token = s->token;
     }
     net::RetryPolicy policy;
-    policy.max_attempts = 3;
+    policy.max_attempts = attempts;
     auto response = net::send_with_retry(*http_, request, policy,
                                          [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); });
+    note_reachability(response);
     if (!response) {
         if (response.error().code == domain::ErrorCode::kUnauthenticated && authenticated) {
             // Whatever the server's reason, the session is over: end it here once, and say so.
-            (void)set_session(std::nullopt);
-            emit("session.ended", {{"reason", response.error().id}});
+            // Several threads (a command, the event poller) may learn it at once; only the
+            // one that still finds this token in place ends it.
+            if (session_token_is(request.bearer_token)) {
+                (void)set_session(std::nullopt);
+                emit("session.ended", {{"reason", response.error().id}});
+            }
             domain::Error ended = response.error();
             ended.id = "auth.session_ended";
             return ended;

@@ -4,6 +4,7 @@
 // the API client are thread-safe, the session is guarded here.
 #pragma once
 
+#include <deque>
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -42,7 +43,18 @@ public:
 
     store::Store& store() { return store_; }
     const domain::Clock& clock() const { return clock_; }
-    void emit(const std::string& event, const Json& data) { emit_(event, data); }
+
+    /// Queues an event for the listener. Flows raise events while they may hold locks (the
+    /// sync lock, say); the events reach the listener only at flush_events(), which callers
+    /// run with no lock held, so a listener may call any command. Thread-safe.
+    void emit(const std::string& event, const Json& data);
+    /// Delivers queued events in order. When another thread is already delivering (or this one
+    /// is, from inside a listener), returns at once: that delivery picks the new events up.
+    void flush_events();
+
+    /// What the last exchange with the server showed: true (it answered), false (it could not
+    /// be reached), std::nullopt (not asked yet). A change raises "connectivity.changed".
+    std::optional<bool> online();
 
     /// The current session, loaded from the store on first use.
     std::optional<Session> session();
@@ -53,15 +65,19 @@ public:
     /// Saves (or, with std::nullopt, removes) the session in the store and in memory.
     domain::Result<void> set_session(std::optional<Session> session);
 
-    /// Sends a request to the server with the session's token. A 401 ends the session (removed,
-    /// "session.ended" event) and answers kUnauthenticated. Non-2xx answers become errors
-    /// (net::http_error). Errors: "network.offline" when no server is configured.
-    domain::Result<Json> call(net::HttpRequest request, bool authenticated = true);
+    /// Sends a request to the server with the session's token, up to `attempts` times when that
+    /// is safe (net::send_with_retry). A 401 ends the session (removed, "session.ended" event)
+    /// and answers kUnauthenticated. Non-2xx answers become errors (net::http_error). Errors:
+    /// "network.offline" when no server is configured.
+    domain::Result<Json> call(net::HttpRequest request, bool authenticated = true, int attempts = 3);
 
     /// Held while the outbox is being sent, so one entry is never in flight twice.
     std::mutex& sync_mutex() { return sync_mutex_; }
 
 private:
+    bool session_token_is(const std::string& token);
+    void note_reachability(const domain::Result<net::HttpResponse>& response);
+
     store::Store& store_;
     const domain::Clock& clock_;
     std::optional<net::HttpClient> http_;
@@ -70,6 +86,11 @@ private:
     std::mutex sync_mutex_;
     bool session_loaded_ = false;
     std::optional<Session> session_;
+
+    std::mutex events_mutex_;
+    std::deque<std::pair<std::string, Json>> events_;
+    bool delivering_ = false;
+    std::optional<bool> online_;
 };
 
 }  // namespace selfcare::flows
