@@ -33,3 +33,6 @@ target_link_libraries(selfcare_httplib INTERFACE PkgConfig::CPPHTTPLIB OpenSSL::
 # The reference server's databases: plain SQLite (never linked together with SQLCipher) and libpq.
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
 pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
+
+# The C99 scenario tests read the SDK's JSON answers with jansson, as a C app would use a C library.
+pkg_check_modules(JANSSON REQUIRED IMPORTED_TARGET jansson)

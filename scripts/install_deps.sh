@@ -17,8 +17,8 @@ packages=(
     libsqlite3-dev
     # reference server: PostgreSQL client, and a server for the integration suite
     libpq-dev postgresql
-    # tests and benchmarks
-    doctest-dev libbenchmark-dev
+    # tests and benchmarks (jansson: JSON for the C99 scenario tests)
+    doctest-dev libbenchmark-dev libjansson-dev
 )
 packages+=("$@")
 
