@@ -184,6 +184,42 @@ TEST_CASE("concurrent calls on one client from several threads") {
     CHECK(sc_set_listener(o->client, nullptr, nullptr) == SC_OK);
 }
 
+TEST_CASE("removing the listener waits for a callback running on another thread") {
+    selfcare::test::TempDir dir;
+    // Nothing listens on port 1: the first attempt to reach the server raises connectivity.changed.
+    auto o = open(config_for(dir, R"(,"server":"http://127.0.0.1:1")"));
+    REQUIRE(o->status == SC_OK);
+    struct Gate {
+        std::atomic<bool> entered{false}, release{false}, finished{false};
+    } gate;
+    sc_set_listener(o->client, [](void* user, const char*) {
+        auto* g = static_cast<Gate*>(user);
+        g->entered = true;
+        while (!g->release) std::this_thread::yield();
+        g->finished = true;
+    }, &gate);
+    std::thread caller([&] {
+        Owned out;
+        sc_call(o->client, "auth.request_otp", R"({"msisdn":"13800138000"})", &out.p);
+    });
+    while (!gate.entered) std::this_thread::yield();
+    std::atomic<bool> removed{false};
+    bool finished_before_removed = false;
+    std::thread remover([&] {
+        sc_set_listener(o->client, nullptr, nullptr);
+        finished_before_removed = gate.finished.load();
+        removed = true;
+    });
+    // The callback is still running, so the removal must still be waiting.
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    CHECK_FALSE(removed.load());
+    gate.release = true;
+    remover.join();
+    caller.join();
+    CHECK(removed.load());
+    CHECK(finished_before_removed);
+}
+
 TEST_CASE("the C++ wrapper owns handles and strings") {
     selfcare::test::TempDir dir;
     selfcare::CallResult err;
