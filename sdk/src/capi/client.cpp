@@ -38,6 +38,7 @@ domain::Result<std::unique_ptr<Client>> Client::open(ClientConfig cfg) {
 Client::Client(ClientConfig cfg, std::unique_ptr<platform::KeyStore> keys,
                std::unique_ptr<const domain::Clock> clock, std::unique_ptr<store::Store> store)
     : config_(std::move(cfg)), keys_(std::move(keys)), clock_(std::move(clock)), store_(std::move(store)) {
+    log_ = std::make_unique<CallLog>(config_, *clock_);
     std::optional<net::TransportConfig> transport;
     if (!config_.server.empty()) {
         transport.emplace();
@@ -113,6 +114,22 @@ Client::~Client() {
 }
 
 CallResult Client::call(std::string_view command, const char* args_json) {
+    const auto started = std::chrono::steady_clock::now();
+    CallResult r = dispatch(command, args_json);
+    std::string error_id;
+    if (r.status != SC_OK && r.status != SC_E_OFFLINE_QUEUED) {
+        // The error document's stable code only; its message and field stay out of the log.
+        const Json doc = Json::parse(r.json, nullptr, false);
+        if (doc.is_object() && doc.contains("error") && doc["error"].value("code", Json()).is_string()) {
+            error_id = doc["error"]["code"].get<std::string>();
+        }
+    }
+    log_->command(command, r.status, error_id,
+                  std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started));
+    return r;
+}
+
+CallResult Client::dispatch(std::string_view command, const char* args_json) {
     try {
         const Command* cmd = find_command(command);
         if (cmd == nullptr) {
@@ -173,6 +190,7 @@ void Client::set_listener(sc_event_fn fn, void* user) {
 }
 
 void Client::emit(std::string_view name, const Json& data) {
+    log_->event(name);
     sc_event_fn fn = nullptr;
     void* user = nullptr;
     {

@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "capi/call_log.hpp"
 #include "capi/client_config.hpp"
 #include "capi/json_input.hpp"
 #include "domain/clock.hpp"
@@ -63,6 +64,7 @@ public:
 private:
     Client(ClientConfig cfg, std::unique_ptr<platform::KeyStore> keys,
            std::unique_ptr<const domain::Clock> clock, std::unique_ptr<store::Store> store);
+    CallResult dispatch(std::string_view command, const char* args_json);
     void worker_loop();
     void sync_loop();
     void event_loop();
@@ -74,6 +76,7 @@ private:
     std::unique_ptr<const domain::Clock> clock_;
     std::unique_ptr<store::Store> store_;
     std::unique_ptr<flows::FlowContext> flows_;
+    std::unique_ptr<CallLog> log_;
 
     // sc_call_async
     std::mutex queue_mutex_;

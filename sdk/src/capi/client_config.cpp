@@ -96,6 +96,22 @@ domain::Result<ClientConfig> parse_client_config(const char* json) {
         if (!std::filesystem::is_regular_file(*ca, ec)) in.fail("ca_file", "config.ca_file_missing", "must be an existing file");
         cfg.ca_file = *ca;
     }
+    if (const Json* log = in.object("log", false)) {
+        ArgReader l(*log, "log");
+        const auto level = l.string("level", false).value_or("info");
+        if (level == "info") cfg.log_level = LogLevel::kInfo;
+        else if (level == "error") cfg.log_level = LogLevel::kError;
+        else if (level != "off") l.fail("level", "validation.enum", "must be off, error or info");
+        if (auto file = l.string("file", false)) {
+            std::error_code ec;
+            const std::filesystem::path path(*file);
+            if (!std::filesystem::is_directory(path.parent_path().empty() ? "." : path.parent_path(), ec)) {
+                l.fail("file", "config.log_folder_missing", "must be in an existing folder");
+            }
+            cfg.log_file = path;
+        }
+        if (!l.ok()) return l.error();
+    }
     if (!in.ok()) return in.error();
     return cfg;
 }

@@ -13,6 +13,8 @@ namespace selfcare::capi {
 
 enum class KeyProvider { kPlatform, kPassphrase };
 enum class DeviceKind { kKiosk, kApp, kEngineer };
+/// How much the SDK writes to its diagnostic log (see call_log.hpp).
+enum class LogLevel { kOff, kError, kInfo };
 
 /// A checked configuration. Holds the passphrase (a secret) when the passphrase provider is used;
 /// it is never logged or returned by any command.
@@ -27,12 +29,15 @@ struct ClientConfig {
     std::string locale = "zh-CN";
     std::string pinned_public_key;
     std::string ca_file;
+    LogLevel log_level = LogLevel::kOff;
+    std::filesystem::path log_file;  ///< empty: standard error
 };
 
 /// Parses the config JSON. Errors name the field: "config" (malformed), "data_dir" (required,
 /// must be an existing folder), "server" (https, or http only to a loopback address),
 /// "key.provider", "key.passphrase", "device.kind", "locale" (zh-CN, zh-TW or en),
-/// "pinned_public_key" (sha256// pins separated by ';'), "ca_file" (must exist).
+/// "pinned_public_key" (sha256// pins separated by ';'), "ca_file" (must exist), "log.level"
+/// (off, error or info), "log.file" (its folder must exist).
 domain::Result<ClientConfig> parse_client_config(const char* json);
 
 std::string_view to_string(DeviceKind kind);
