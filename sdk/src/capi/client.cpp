@@ -31,14 +31,13 @@ domain::Result<std::unique_ptr<Client>> Client::open(ClientConfig cfg) {
     auto clock = std::make_unique<const platform_default::SystemClock>();
     auto opened = store::Store::open(cfg.data_dir / "selfcare.db", *keys, *clock);
     if (!opened) return opened.error();
-    return std::unique_ptr<Client>(
+    auto client = std::unique_ptr<Client>(
         new Client(std::move(cfg), std::move(keys), std::move(clock), std::move(opened).value()));
+    if (auto started = client->start(); !started) return started.error();
+    return client;
 }
 
-Client::Client(ClientConfig cfg, std::unique_ptr<platform::KeyStore> keys,
-               std::unique_ptr<const domain::Clock> clock, std::unique_ptr<store::Store> store)
-    : config_(std::move(cfg)), keys_(std::move(keys)), clock_(std::move(clock)), store_(std::move(store)) {
-    log_ = std::make_unique<CallLog>(config_, *clock_);
+domain::Result<void> Client::start() {
     std::optional<net::TransportConfig> transport;
     if (!config_.server.empty()) {
         transport.emplace();
@@ -46,13 +45,42 @@ Client::Client(ClientConfig cfg, std::unique_ptr<platform::KeyStore> keys,
         transport->ca_file = config_.ca_file;
         transport->pinned_public_key = config_.pinned_public_key;
     }
+    std::optional<flows::KioskSetup> kiosk;
+    if (config_.device_kind == DeviceKind::kKiosk) {
+        // Each customer gets a store and a key of their own. A kiosk starts with no customer:
+        // whatever a crash left of the last one is destroyed, not shown to the next.
+        const auto folder = config_.data_dir / "customer";
+        std::error_code ec;
+        std::filesystem::create_directories(folder, ec);
+        if (ec) return domain::make_error(domain::ErrorCode::kStorage, "storage.io", "cannot create the customer folder");
+        customer_keys_ = std::make_unique<platform_default::FileKeyStore>(folder / "customer.key");
+        const auto open_customer = [this, folder]() -> domain::Result<std::unique_ptr<store::Store>> {
+            if (auto w = store::Store::wipe(folder / "customer.db", *customer_keys_); !w) return w.error();
+            return store::Store::open(folder / "customer.db", *customer_keys_, *clock_);
+        };
+        auto first = open_customer();
+        if (!first) return first.error();
+        kiosk.emplace();
+        kiosk->device_id = config_.device_id;
+        kiosk->device_secret = config_.device_secret;
+        kiosk->customer_store = std::move(first).value();
+        kiosk->open_customer_store = open_customer;
+    }
     flows_ = std::make_unique<flows::FlowContext>(*store_, *clock_, std::move(transport),
-                                                  [this](const std::string& name, const Json& data) { emit(name, data); });
+                                                  [this](const std::string& name, const Json& data) { emit(name, data); },
+                                                  std::move(kiosk));
     for (int i = 0; i < kWorkers; ++i) workers_.emplace_back([this] { worker_loop(); });
     if (!config_.server.empty()) {
         sync_thread_ = std::thread([this] { sync_loop(); });
         event_thread_ = std::thread([this] { event_loop(); });
     }
+    return domain::success();
+}
+
+Client::Client(ClientConfig cfg, std::unique_ptr<platform::KeyStore> keys,
+               std::unique_ptr<const domain::Clock> clock, std::unique_ptr<store::Store> store)
+    : config_(std::move(cfg)), keys_(std::move(keys)), clock_(std::move(clock)), store_(std::move(store)) {
+    log_ = std::make_unique<CallLog>(config_, *clock_);
 }
 
 bool Client::wait_or_stop(std::chrono::milliseconds d) {
@@ -66,7 +94,10 @@ void Client::sync_loop() {
     while (!wait_or_stop(std::chrono::seconds(3))) {
         try {
             auto due = store_->outbox_due(1);
-            if (due && !due->empty() && flows_->session()) (void)flows::sync_now(*flows_, Json::object());
+            // A kiosk delivers queued reports also when nobody is signed in.
+            if (due && !due->empty() && (flows_->session() || flows_->is_kiosk())) {
+                (void)flows::sync_now(*flows_, Json::object());
+            }
         } catch (const std::exception&) {
             // A bug must not end the thread (nor the process); the next round tries again.
         }
@@ -109,7 +140,7 @@ Client::~Client() {
     for (auto& t : workers_) t.join();
     if (sync_thread_.joinable()) sync_thread_.join();
     if (event_thread_.joinable()) event_thread_.join();
-    flows_->flush_events();
+    if (flows_) flows_->flush_events();
     set_listener(nullptr, nullptr);  // waits for a callback in flight
 }
 

@@ -64,6 +64,8 @@ public:
 private:
     Client(ClientConfig cfg, std::unique_ptr<platform::KeyStore> keys,
            std::unique_ptr<const domain::Clock> clock, std::unique_ptr<store::Store> store);
+    // Builds the flows (and a kiosk's customer store) and starts the threads.
+    domain::Result<void> start();
     CallResult dispatch(std::string_view command, const char* args_json);
     void worker_loop();
     void sync_loop();
@@ -75,6 +77,7 @@ private:
     std::unique_ptr<platform::KeyStore> keys_;
     std::unique_ptr<const domain::Clock> clock_;
     std::unique_ptr<store::Store> store_;
+    std::unique_ptr<platform::KeyStore> customer_keys_;  // kiosks: the current customer's key
     std::unique_ptr<flows::FlowContext> flows_;
     std::unique_ptr<CallLog> log_;
 

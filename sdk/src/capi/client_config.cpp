@@ -69,7 +69,11 @@ domain::Result<ClientConfig> parse_client_config(const char* json) {
         if (kind == "kiosk") cfg.device_kind = DeviceKind::kKiosk;
         else if (kind == "engineer") cfg.device_kind = DeviceKind::kEngineer;
         else if (kind != "app") d.fail("kind", "validation.enum", "must be kiosk, app or engineer");
-        cfg.device_id = d.string("id", false).value_or("");
+        // A kiosk signs in to the server as itself (to bind customers to it and deliver what
+        // they leave queued), so it needs the id and secret it was registered with.
+        const bool kiosk = cfg.device_kind == DeviceKind::kKiosk;
+        cfg.device_id = d.string("id", kiosk).value_or("");
+        cfg.device_secret = d.string("secret", kiosk).value_or("");
         cfg.store_id = d.string("store_id", false).value_or("");
         if (!d.ok()) return d.error();
     }

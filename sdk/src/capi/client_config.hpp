@@ -25,6 +25,7 @@ struct ClientConfig {
     std::string passphrase;
     DeviceKind device_kind = DeviceKind::kApp;
     std::string device_id;
+    std::string device_secret;  ///< kiosks: the secret issued at registration; never logged or returned
     std::string store_id;
     std::string locale = "zh-CN";
     std::string pinned_public_key;
@@ -35,7 +36,8 @@ struct ClientConfig {
 
 /// Parses the config JSON. Errors name the field: "config" (malformed), "data_dir" (required,
 /// must be an existing folder), "server" (https, or http only to a loopback address),
-/// "key.provider", "key.passphrase", "device.kind", "locale" (zh-CN, zh-TW or en),
+/// "key.provider", "key.passphrase", "device.kind", "device.id" and "device.secret" (required
+/// for a kiosk), "locale" (zh-CN, zh-TW or en),
 /// "pinned_public_key" (sha256// pins separated by ';'), "ca_file" (must exist), "log.level"
 /// (off, error or info), "log.file" (its folder must exist).
 domain::Result<ClientConfig> parse_client_config(const char* json);

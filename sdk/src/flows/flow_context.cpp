@@ -12,21 +12,75 @@ constexpr const char* kSessionKey = "session";
 
 }  // namespace
 
-FlowContext::FlowContext(store::Store& store, const domain::Clock& clock, std::optional<net::TransportConfig> server,
-                         std::function<void(const std::string&, const Json&)> emit)
-    : store_(store), clock_(clock), emit_(std::move(emit)) {
+FlowContext::FlowContext(store::Store& device_store, const domain::Clock& clock, std::optional<net::TransportConfig> server,
+                         std::function<void(const std::string&, const Json&)> emit, std::optional<KioskSetup> kiosk)
+    : device_store_(device_store), clock_(clock), kiosk_(std::move(kiosk)), current_store_(&device_store),
+      emit_(std::move(emit)) {
     if (server) http_.emplace(std::move(*server));
+    if (kiosk_ && kiosk_->customer_store) current_store_ = kiosk_->customer_store.get();
+}
+
+store::Store& FlowContext::store() {
+    std::lock_guard lock(store_mutex_);
+    return *current_store_;
+}
+
+domain::Result<void> FlowContext::replace_customer_store() {
+    if (!kiosk_) return domain::success();
+    {
+        std::lock_guard lock(store_mutex_);
+        // Wiped first: the new store takes the same place, and the old key must be gone.
+        auto wiped = kiosk_->customer_store->wipe();
+        retired_stores_.push_back(std::move(kiosk_->customer_store));
+        current_store_ = retired_stores_.back().get();  // answers storage.io until replaced
+        if (!wiped) return wiped.error();
+        auto fresh = kiosk_->open_customer_store();
+        if (!fresh) return fresh.error();
+        kiosk_->customer_store = std::move(fresh).value();
+        current_store_ = kiosk_->customer_store.get();
+    }
+    std::lock_guard lock(session_mutex_);
+    session_loaded_ = false;
+    session_.reset();
+    return domain::success();
+}
+
+domain::Result<std::string> FlowContext::kiosk_token(bool renew) {
+    if (!kiosk_) return domain::make_error(domain::ErrorCode::kForbidden, "auth.not_a_kiosk", "this device is not a kiosk");
+    std::lock_guard lock(kiosk_token_mutex_);
+    // Renewed ahead of expiry, so a customer signing in is always bound to this kiosk.
+    if (!renew && !kiosk_token_.empty() && clock_.now() + std::chrono::minutes(10) < kiosk_token_expires_) return kiosk_token_;
+    const Json body{{"device_id", kiosk_->device_id}, {"device_secret", kiosk_->device_secret}};
+    auto r = call(net::HttpRequest::with_body("POST", "/auth/token", body.dump()), false);
+    if (!r) return r.error();
+    const Json token = r->value("access_token", Json());
+    if (!token.is_string()) return domain::make_error(domain::ErrorCode::kServer, "server.bad_response", "no token in the answer");
+    kiosk_token_ = token.get<std::string>();
+    kiosk_token_expires_ = clock_.now() + std::chrono::seconds(r->value("expires_in", 0));
+    return kiosk_token_;
+}
+
+domain::Result<Json> FlowContext::call_as_kiosk(net::HttpRequest request) {
+    if (!http_) return domain::make_error(domain::ErrorCode::kNetwork, "network.offline", "no server is configured");
+    for (int round = 0; round < 2; ++round) {
+        auto token = kiosk_token(round > 0);
+        if (!token) return token.error();
+        request.bearer_token = *token;
+        auto r = exchange(request, 3);
+        if (r || r.error().code != domain::ErrorCode::kUnauthenticated) return r;
+    }
+    return domain::make_error(domain::ErrorCode::kUnauthenticated, "auth.kiosk_rejected", "the server does not accept this kiosk");
 }
 
 std::optional<Session> FlowContext::session() {
     std::lock_guard lock(session_mutex_);
     if (!session_loaded_) {
         session_loaded_ = true;
-        auto stored = store_.get_cache_entry(kSessionKey);
+        auto stored = store().get_cache_entry(kSessionKey);
         if (stored && *stored) {
             const Json j = Json::parse((*stored)->payload, nullptr, false);
-            if (j.is_object()) {
-                session_ = Session{j.value("role", ""), j.value("subject", ""), j.value("token", "")};
+            if (j.is_object() && !j.value("token", "").empty()) {
+                session_ = Session{j.value("role", ""), j.value("subject", ""), j.value("token", ""), j.value("msisdn", "")};
             }
         }
     }
@@ -51,11 +105,12 @@ domain::Result<void> FlowContext::set_session(std::optional<Session> session) {
     std::lock_guard lock(session_mutex_);
     session_loaded_ = true;
     if (session) {
-        const Json j{{"role", session->role}, {"subject", session->subject}, {"token", session->token}};
-        if (auto r = store_.put_cache_entry(kSessionKey, j.dump(), clock_.now()); !r) return r;
+        Json j{{"role", session->role}, {"subject", session->subject}, {"token", session->token}};
+        if (!session->msisdn.empty()) j["msisdn"] = session->msisdn;
+        if (auto r = store().put_cache_entry(kSessionKey, j.dump(), clock_.now()); !r) return r;
     } else {
         // An empty document replaces the token on disk; SQLCipher encrypts the freed page too.
-        if (auto r = store_.put_cache_entry(kSessionKey, "{}", clock_.now()); !r) return r;
+        if (auto r = store().put_cache_entry(kSessionKey, "{}", clock_.now()); !r) return r;
     }
     session_ = std::move(session);
     return domain::success();
@@ -120,11 +175,7 @@ domain::Result<Json> FlowContext::call(net::HttpRequest request, bool authentica
         }
         request.bearer_token = s->token;
     }
-    net::RetryPolicy policy;
-    policy.max_attempts = attempts;
-    auto response = net::send_with_retry(*http_, request, policy,
-                                         [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); });
-    note_reachability(response);
+    auto response = exchange(request, attempts);
     if (!response) {
         if (response.error().code == domain::ErrorCode::kUnauthenticated && authenticated) {
             // Whatever the server's reason, the session is over: end it here once, and say so.
@@ -138,8 +189,17 @@ domain::Result<Json> FlowContext::call(net::HttpRequest request, bool authentica
             ended.id = "auth.session_ended";
             return ended;
         }
-        return response.error();
     }
+    return response;
+}
+
+domain::Result<Json> FlowContext::exchange(const net::HttpRequest& request, int attempts) {
+    net::RetryPolicy policy;
+    policy.max_attempts = attempts;
+    auto response = net::send_with_retry(*http_, request, policy,
+                                         [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); });
+    note_reachability(response);
+    if (!response) return response.error();
     if (response->status == 204 || response->body.empty()) return Json::object();
     Json body = Json::parse(response->body, nullptr, false);
     if (body.is_discarded()) {

@@ -6,9 +6,11 @@
 
 #include <deque>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -27,6 +29,22 @@ struct Session {
     std::string role;     ///< "customer", "engineer", "admin"
     std::string subject;  ///< masked msisdn or staff id, as the server returned it
     std::string token;
+    /// On a kiosk only: the customer's number, so a report they leave queued can still be
+    /// delivered for them after they have gone. Wiped with the customer's store.
+    std::string msisdn;
+};
+
+/// What a kiosk adds. A kiosk serves one walk-in customer after another, so each customer's
+/// session and cached data live in a store of their own, under a key of their own, destroyed
+/// when they leave; the outbox lives in the device's store, so a report they queued survives
+/// them and is delivered with the kiosk's own credentials.
+struct KioskSetup {
+    std::string device_id;
+    std::string device_secret;  ///< a secret: never logged, never returned
+    /// The current customer's (empty) store.
+    std::unique_ptr<store::Store> customer_store;
+    /// Opens a new empty customer store in place of one that was just wiped.
+    std::function<domain::Result<std::unique_ptr<store::Store>>()> open_customer_store;
 };
 
 /// True for failures that mean "the server could not be asked" (network down, server busy or
@@ -38,10 +56,17 @@ inline bool unreachable(const domain::Error& e) {
 class FlowContext {
 public:
     /// `server` may be empty (no server configured: every online command answers network.offline).
-    FlowContext(store::Store& store, const domain::Clock& clock, std::optional<net::TransportConfig> server,
-                std::function<void(const std::string&, const Json&)> emit);
+    /// `device_store` holds the outbox; on a kiosk, `kiosk` supplies the customer stores.
+    FlowContext(store::Store& device_store, const domain::Clock& clock, std::optional<net::TransportConfig> server,
+                std::function<void(const std::string&, const Json&)> emit, std::optional<KioskSetup> kiosk = std::nullopt);
 
-    store::Store& store() { return store_; }
+    /// Where the signed-in user's session and cached data live: the device's store, or on a
+    /// kiosk the current customer's. The reference stays valid for the FlowContext's life (a
+    /// replaced customer store is wiped, and answers storage.io, but is not destroyed).
+    store::Store& store();
+    /// The device's own store: the outbox and the sync state.
+    store::Store& device_store() { return device_store_; }
+    bool is_kiosk() const { return kiosk_.has_value(); }
     const domain::Clock& clock() const { return clock_; }
 
     /// Queues an event for the listener. Flows raise events while they may hold locks (the
@@ -71,15 +96,35 @@ public:
     /// "network.offline" when no server is configured.
     domain::Result<Json> call(net::HttpRequest request, bool authenticated = true, int attempts = 3);
 
+    /// Kiosk only: sends `request` with the kiosk's own token (signing the kiosk in first, and
+    /// again once if the server no longer knows the token). Errors as call(); kForbidden
+    /// "auth.not_a_kiosk" on other devices.
+    domain::Result<Json> call_as_kiosk(net::HttpRequest request);
+    /// Kiosk only: a valid kiosk token, signing in when there is none or it is about to expire.
+    domain::Result<std::string> kiosk_token(bool renew = false);
+
+    /// Kiosk only: the customer has left. Wipes their store (files and key) and opens an empty
+    /// one for the next customer; forgets the session. Errors: the store's.
+    domain::Result<void> replace_customer_store();
+
     /// Held while the outbox is being sent, so one entry is never in flight twice.
     std::mutex& sync_mutex() { return sync_mutex_; }
 
 private:
     bool session_token_is(const std::string& token);
+    // Sends with retry and maps the answer: the shared part of call() and call_as_kiosk().
+    domain::Result<Json> exchange(const net::HttpRequest& request, int attempts);
     void note_reachability(const domain::Result<net::HttpResponse>& response);
 
-    store::Store& store_;
+    store::Store& device_store_;
     const domain::Clock& clock_;
+    std::optional<KioskSetup> kiosk_;
+    std::mutex store_mutex_;
+    store::Store* current_store_;  // device_store_, or kiosk_->customer_store
+    std::vector<std::unique_ptr<store::Store>> retired_stores_;  // wiped; kept for stale references
+    std::mutex kiosk_token_mutex_;
+    std::string kiosk_token_;
+    domain::Instant kiosk_token_expires_{};
     std::optional<net::HttpClient> http_;
     std::function<void(const std::string&, const Json&)> emit_;
     std::mutex session_mutex_;

@@ -21,7 +21,7 @@ domain::Result<std::string> id_field(const Json& args, const char* name) {
 // Writes the command to the outbox (its key is fixed now), then tries to send it.
 domain::Result<Json> keyed_write(FlowContext& ctx, const std::string& command, const Json& payload, bool& queued) {
     queued = false;
-    auto entry = ctx.store().enqueue(command, payload.dump());
+    auto entry = ctx.device_store().enqueue(command, payload.dump());
     if (!entry) return entry.error();
     auto sent = deliver(ctx, entry->seq);
     if (sent) return sent;

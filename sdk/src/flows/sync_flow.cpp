@@ -32,19 +32,19 @@ std::string payload_field(const store::OutboxEntry& e, const char* key) {
 }
 
 void record_status(FlowContext& ctx, bool success, const std::string& error_id) {
-    auto prev = ctx.store().get_cache_entry(kStatusKey);
+    auto prev = ctx.device_store().get_cache_entry(kStatusKey);
     Json s = prev && *prev ? Json::parse((*prev)->payload, nullptr, false) : Json::object();
     if (!s.is_object()) s = Json::object();
     const std::string now = domain::format_iso8601(ctx.clock().now());
     if (success) s["last_success"] = now;
     else s["last_error"] = {{"at", now}, {"code", error_id}};
-    (void)ctx.store().put_cache_entry(kStatusKey, s.dump(), ctx.clock().now());
+    (void)ctx.device_store().put_cache_entry(kStatusKey, s.dump(), ctx.clock().now());
 }
 
 // Applies the outcome of one attempt to the entry. Returns true when draining may go on.
 bool settle(FlowContext& ctx, const store::OutboxEntry& e, const domain::Result<Json>& r) {
     if (r) {
-        (void)ctx.store().outbox_remove(e.seq);
+        (void)ctx.device_store().outbox_remove(e.seq);
         record_status(ctx, true, "");
         if (e.command == "tickets.create") {
             ctx.emit("ticket.updated", {{"local_ref", payload_field(e, "externalId")},
@@ -65,13 +65,13 @@ bool settle(FlowContext& ctx, const store::OutboxEntry& e, const domain::Result<
         policy.base_delay = std::chrono::milliseconds(2000);
         policy.max_delay = std::chrono::milliseconds(5 * 60 * 1000);
         const auto wait = net::backoff_delay(policy, static_cast<int>(e.attempts) + 1, rng);
-        (void)ctx.store().outbox_retry_later(e.seq, err.id,
+        (void)ctx.device_store().outbox_retry_later(e.seq, err.id,
                                              ctx.clock().now() + std::chrono::duration_cast<domain::Duration>(wait));
         return false;
     }
     // The server said no (the ticket was cancelled meanwhile, say): keep the entry, marked
     // failed with the server's reason, and tell the app; never drop it silently.
-    (void)ctx.store().outbox_mark_failed(e.seq, err.id);
+    (void)ctx.device_store().outbox_mark_failed(e.seq, err.id);
     Json failed{{"command", e.command}, {"seq", e.seq}, {"code", err.id}, {"message", err.message}};
     if (e.command == "workorders.update") {
         const std::string id = payload_field(e, "id");
@@ -86,16 +86,21 @@ bool settle(FlowContext& ctx, const store::OutboxEntry& e, const domain::Result<
 
 domain::Result<Json> deliver(FlowContext& ctx, std::int64_t seq) {
     std::lock_guard lock(ctx.sync_mutex());
-    auto all = ctx.store().outbox();
+    auto all = ctx.device_store().outbox();
     if (!all) return all.error();
     for (const auto& e : *all) {
-        if (e.seq != seq) {
-            // Anything accepted earlier goes first, so the server sees commands in order.
-            if (e.seq < seq && e.state == store::OutboxState::kPending) {
-                return domain::make_error(domain::ErrorCode::kNetwork, "sync.queued_behind",
-                                          "earlier commands are still waiting to be sent", true);
+        if (e.state != store::OutboxState::kPending && e.seq != seq) continue;
+        if (e.seq > seq) break;
+        if (e.seq < seq) {
+            // Anything accepted earlier goes first, so the server sees commands in order. One
+            // that is waiting out a backoff keeps everything behind it waiting too.
+            const bool backing_off = e.attempts > 0 && e.next_attempt_at > ctx.clock().now();
+            if (!backing_off) {
+                auto earlier = send_entry(ctx, e);
+                if (settle(ctx, e, earlier)) continue;
             }
-            continue;
+            return domain::make_error(domain::ErrorCode::kNetwork, "sync.queued_behind",
+                                      "earlier commands are still waiting to be sent", true);
         }
         auto r = send_entry(ctx, e);
         settle(ctx, e, r);
@@ -107,7 +112,7 @@ domain::Result<Json> deliver(FlowContext& ctx, std::int64_t seq) {
 domain::Result<Json> sync_now(FlowContext& ctx, const Json&) {
     std::lock_guard lock(ctx.sync_mutex());
     int sent = 0, failed = 0;
-    auto all = ctx.store().outbox();
+    auto all = ctx.device_store().outbox();
     if (!all) return all.error();
     for (const auto& e : *all) {
         if (e.state != store::OutboxState::kPending) continue;
@@ -117,14 +122,14 @@ domain::Result<Json> sync_now(FlowContext& ctx, const Json&) {
         else if (go_on) ++failed;
         if (!go_on) break;
     }
-    auto pending = ctx.store().outbox_pending_count();
+    auto pending = ctx.device_store().outbox_pending_count();
     if (!pending) return pending.error();
     if (*pending == 0 && sent > 0) ctx.emit("sync.drained", {{"sent", sent}});
     return Json{{"sent", sent}, {"failed", failed}, {"pending", *pending}};
 }
 
 domain::Result<Json> sync_status(FlowContext& ctx, const Json&) {
-    auto all = ctx.store().outbox();
+    auto all = ctx.device_store().outbox();
     if (!all) return all.error();
     std::int64_t pending = 0, failed = 0;
     std::optional<domain::Instant> oldest;
@@ -141,15 +146,35 @@ domain::Result<Json> sync_status(FlowContext& ctx, const Json&) {
                          {"attempts", e.attempts}, {"last_error", e.last_error},
                          {"created_at", domain::format_iso8601(e.created_at)}});
     }
-    auto status = ctx.store().get_cache_entry(kStatusKey);
+    auto status = ctx.device_store().get_cache_entry(kStatusKey);
     Json s = status && *status ? Json::parse((*status)->payload, nullptr, false) : Json::object();
     if (!s.is_object()) s = Json::object();
+    const auto online = ctx.online();
     return Json{{"pending", pending},
                 {"failed", failed},
+                {"online", online ? Json(*online) : Json(nullptr)},
                 {"oldest_pending_seconds", oldest ? (ctx.clock().now() - *oldest).count() : 0},
                 {"last_success", s.value("last_success", Json(nullptr))},
                 {"last_error", s.value("last_error", Json(nullptr))},
                 {"items", std::move(items)}};
+}
+
+domain::Result<std::int64_t> settle_departed_customer(FlowContext& ctx) {
+    std::lock_guard lock(ctx.sync_mutex());
+    auto all = ctx.device_store().outbox();
+    if (!all) return all.error();
+    std::int64_t reports = 0;
+    for (const auto& e : *all) {
+        if (e.state != store::OutboxState::kPending) continue;
+        if (e.command == "tickets.create") {
+            ++reports;
+            continue;
+        }
+        if (auto f = ctx.device_store().outbox_mark_failed(e.seq, "kiosk.customer_left"); !f) return f.error();
+        ctx.emit("sync.failed", {{"command", e.command}, {"seq", e.seq}, {"code", "kiosk.customer_left"},
+                                 {"message", "the customer left before this could be sent"}});
+    }
+    return reports;
 }
 
 }  // namespace selfcare::flows

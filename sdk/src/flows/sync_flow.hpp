@@ -16,7 +16,14 @@ domain::Result<Json> deliver(FlowContext& ctx, std::int64_t seq);
 /// sync.now: drains what is due. Result {sent, failed, pending}.
 domain::Result<Json> sync_now(FlowContext& ctx, const Json& args);
 
-/// sync.status: {pending, failed, oldest_pending_seconds, last_success, last_error, items: [...]}.
+/// sync.status: {pending, failed, oldest_pending_seconds, last_success, last_error, online,
+/// items: [...]}.
 domain::Result<Json> sync_status(FlowContext& ctx, const Json& args);
+
+/// Kiosk: a customer is leaving with commands still queued. Fault reports stay pending (the
+/// kiosk delivers them for the customer); orders and redemptions need the customer's own
+/// session, so they are marked failed ("kiosk.customer_left"), kept for staff to see, and
+/// announced with "sync.failed". Returns how many reports remain queued for delivery.
+domain::Result<std::int64_t> settle_departed_customer(FlowContext& ctx);
 
 }  // namespace selfcare::flows

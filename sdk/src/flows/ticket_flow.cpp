@@ -110,8 +110,28 @@ domain::Result<void> cache_ticket(FlowContext& ctx, const Json& ticket) {
 
 }  // namespace
 
+// The customer a kiosk report was made for ("" when none is named).
+std::string related_customer(const Json& payload) {
+    const Json parties = payload.value("relatedParty", Json::array());
+    if (!parties.is_array()) return {};
+    for (const Json& p : parties) {
+        if (p.is_object() && p.value("role", Json()) == "customer" && p.value("id", Json()).is_string()) return p["id"];
+    }
+    return {};
+}
+
 domain::Result<Json> send_ticket_create(FlowContext& ctx, const Json& payload) {
-    auto r = ctx.call(net::HttpRequest::with_body("POST", "/tmf-api/troubleTicket/v4/troubleTicket", payload.dump()));
+    auto req = net::HttpRequest::with_body("POST", "/tmf-api/troubleTicket/v4/troubleTicket", payload.dump());
+    const std::string owner = related_customer(payload);
+    const auto who = ctx.session();
+    if (ctx.is_kiosk() && !owner.empty() && (!who || who->msisdn != owner)) {
+        // The customer has left the kiosk: the kiosk delivers the report for them, and their
+        // ticket does not go into the next customer's cache.
+        auto r = ctx.call_as_kiosk(std::move(req));
+        if (!r) return r.error();
+        return r;
+    }
+    auto r = ctx.call(std::move(req));
     if (!r) return r.error();
     auto tx = ctx.store().transaction([&]() -> domain::Result<void> {
         if (auto rm = ctx.store().remove_record(store::RecordKind::kTicket, payload.value("externalId", "")); !rm) return rm;
@@ -131,9 +151,14 @@ domain::Result<Json> create_ticket(FlowContext& ctx, const Json& args, bool& que
     auto key = store::new_idempotency_key();
     if (!key) return key.error();
     const std::string local_ref = "L-" + *key;
-    const Json body = server_body(*valid, local_ref);
+    Json body = server_body(*valid, local_ref);
     const auto now = ctx.clock().now();
+    if (ctx.is_kiosk()) {
+        // So the kiosk can still deliver it when the customer has gone (TMF621 relatedParty).
+        body["relatedParty"] = Json::array({{{"id", ctx.session()->msisdn}, {"role", "customer"}}});
+    }
     Json local = body;
+    local.erase("relatedParty");
     local["id"] = local_ref;
     local["local_ref"] = local_ref;
     local["status"] = "acknowledged";
@@ -141,15 +166,24 @@ domain::Result<Json> create_ticket(FlowContext& ctx, const Json& args, bool& que
     local["creationDate"] = domain::format_iso8601(now);
 
     // The ticket and its outbox row are one write: once this returns, the report cannot be lost.
+    // (On a kiosk they live in two stores; the outbox row, written first, is what counts.)
     std::int64_t seq = 0;
-    auto tx = ctx.store().transaction([&]() -> domain::Result<void> {
-        if (auto r = ctx.store().put_record(store::RecordKind::kTicket, {local_ref, "acknowledged", now, local.dump(), now}); !r) return r;
-        auto e = ctx.store().enqueue("tickets.create", body.dump());
+    const bool one_store = &ctx.store() == &ctx.device_store();
+    auto tx = ctx.device_store().transaction([&]() -> domain::Result<void> {
+        if (one_store) {
+            if (auto r = ctx.store().put_record(store::RecordKind::kTicket, {local_ref, "acknowledged", now, local.dump(), now}); !r) return r;
+        }
+        auto e = ctx.device_store().enqueue("tickets.create", body.dump());
         if (!e) return e.error();
         seq = e->seq;
         return domain::success();
     });
     if (!tx) return tx.error();
+    if (!one_store) {
+        if (auto r = ctx.store().put_record(store::RecordKind::kTicket, {local_ref, "acknowledged", now, local.dump(), now}); !r) {
+            return r.error();
+        }
+    }
 
     auto sent = deliver(ctx, seq);
     if (sent) return sent;

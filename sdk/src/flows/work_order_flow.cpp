@@ -178,7 +178,7 @@ domain::Result<Json> list_work_orders(FlowContext& ctx, const Json& args) {
     }
     auto records = ctx.store().list_records(store::RecordKind::kWorkOrder, {std::nullopt, 1000, 0});
     if (!records) return records.error();
-    auto outbox = ctx.store().outbox();
+    auto outbox = ctx.device_store().outbox();
     if (!outbox) return outbox.error();
     Json items = Json::array();
     for (const auto& r : *records) {
@@ -201,7 +201,7 @@ domain::Result<Json> update_work_order(FlowContext& ctx, const Json& args, bool&
     if (!update) return update.error();
     auto known = known_work_order(ctx, id);
     if (!known) return known.error();
-    auto outbox = ctx.store().outbox();
+    auto outbox = ctx.device_store().outbox();
     if (!outbox) return outbox.error();
     Json view = *known;
     overlay(view, *outbox);
@@ -214,13 +214,13 @@ domain::Result<Json> update_work_order(FlowContext& ctx, const Json& args, bool&
 
     Json payload = patch_body(*update, args, now);
     payload["id"] = id;
-    auto entry = ctx.store().enqueue(kCommand, payload.dump());
+    auto entry = ctx.device_store().enqueue(kCommand, payload.dump());
     if (!entry) return entry.error();
     auto sent = deliver(ctx, entry->seq);
     if (sent) return sent;
     if (sent.error().code == domain::ErrorCode::kNetwork || sent.error().retryable) {
         queued = true;
-        auto all = ctx.store().outbox();
+        auto all = ctx.device_store().outbox();
         if (all) overlay(view, *all);
         view["queued"] = true;
         return view;

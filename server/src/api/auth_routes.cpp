@@ -56,6 +56,10 @@ domain::Result<Reply> issue_token(Context& ctx, const std::string& role, const s
             // One customer per kiosk: the previous customer's session there ends now.
             auto d = sql.execute("DELETE FROM tokens WHERE device = ? AND role = 'customer'", {device});
             if (!d) return d.error();
+            auto v = sql.execute("INSERT INTO kiosk_visits (device, msisdn, at) VALUES (?, ?, ?)"
+                                 " ON CONFLICT (device, msisdn) DO UPDATE SET at = excluded.at",
+                                 {device, subject, now});
+            if (!v) return v.error();
         }
         auto ins = sql.execute("INSERT INTO tokens (token_hash, role, subject, expires_at, created_at, device)"
                                " VALUES (?, ?, ?, ?, ?, ?)",

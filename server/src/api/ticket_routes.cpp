@@ -16,6 +16,30 @@
 namespace selfcare::server {
 namespace {
 
+// Whose ticket this is: the signed-in customer's; or, when a kiosk delivers a report a
+// customer queued there before leaving, the customer named in relatedParty, provided they
+// signed in at that kiosk within the last week (a store's outage rarely lasts longer).
+domain::Result<std::string> ticket_owner(Context& ctx, const Json& body, const Principal& caller) {
+    if (caller.role == "customer") return caller.subject;
+    const Json parties = body.value("relatedParty", Json::array());
+    std::string msisdn;
+    if (parties.is_array()) {
+        for (const Json& p : parties) {
+            if (p.is_object() && p.value("role", Json()) == "customer" && p.value("id", Json()).is_string()) msisdn = p["id"];
+        }
+    }
+    auto normal = domain::normalize_msisdn(msisdn, "relatedParty");
+    if (!normal) return normal.error();
+    auto visit = ctx.db.query("SELECT at FROM kiosk_visits WHERE device = ? AND msisdn = ? AND at >= ?",
+                              {caller.subject, *normal, ctx.now() - 7 * 24 * 3600});
+    if (!visit) return visit.error();
+    if (visit->empty()) {
+        return domain::make_error(domain::ErrorCode::kForbidden, "kiosk.no_visit",
+                                  "this customer has not signed in at this kiosk recently");
+    }
+    return *normal;
+}
+
 using domain::TicketStatus;
 constexpr const char* kBase = "/tmf-api/troubleTicket/v4/troubleTicket";
 
@@ -116,9 +140,13 @@ domain::Result<std::string> pick_engineer(Sql& sql, const std::string& area) {
 void register_ticket_routes(httplib::Server& server, Context& ctx) {
     const std::string base = kBase;
 
-    route(server, ctx, "POST", base, Access::kCustomer, [&ctx](const httplib::Request& req, const Principal& who) -> Result {
+    route(server, ctx, "POST", base, Access::kCustomerOrKiosk, [&ctx](const httplib::Request& req, const Principal& caller) -> Result {
         auto body = json_body(req);
         if (!body) return body.error();
+        // From here on the ticket's owner is the principal, also when a kiosk delivers it.
+        auto owner = ticket_owner(ctx, *body, caller);
+        if (!owner) return owner.error();
+        const Principal who{"customer", *owner, caller.token_hash};
         auto draft = read_draft(*body);
         if (!draft) return draft.error();
         auto valid = domain::validate_ticket_draft(*draft, ctx.clock.now());

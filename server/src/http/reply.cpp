@@ -38,9 +38,11 @@ domain::Result<Principal> authenticate(Context& ctx, const httplib::Request& req
 bool allowed(Access access, const Principal& p) {
     switch (access) {
         case Access::kPublic: return true;
-        // A kiosk's own token only signs customers in; it reads nobody's data.
+        // A kiosk's own token signs customers in and delivers the fault reports they left in
+        // its outbox; it reads nobody's data.
         case Access::kAnyUser: return p.role == "customer" || p.role == "engineer" || p.role == "admin";
         case Access::kCustomer: return p.role == "customer";
+        case Access::kCustomerOrKiosk: return p.role == "customer" || p.role == "kiosk";
         case Access::kEngineer: return p.role == "engineer";
         case Access::kAdmin: return p.role == "admin";
     }

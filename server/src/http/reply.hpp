@@ -37,7 +37,9 @@ struct Reply {
 using Result = domain::Result<Reply>;
 
 /// Who may call a route.
-enum class Access { kPublic, kCustomer, kEngineer, kAdmin, kAnyUser };
+/// kCustomerOrKiosk: a customer, or a kiosk delivering on behalf of a customer who signed in
+/// there (the handler checks the visit).
+enum class Access { kPublic, kCustomer, kEngineer, kAdmin, kAnyUser, kCustomerOrKiosk };
 
 using Handler = std::function<Result(const httplib::Request&, const Principal&)>;
 

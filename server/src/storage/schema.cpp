@@ -24,6 +24,10 @@ std::vector<std::string> schema_statements(SqlDialect dialect) {
         "CREATE TABLE IF NOT EXISTS tokens (token_hash TEXT PRIMARY KEY, role TEXT NOT NULL,"
         " subject TEXT NOT NULL, expires_at BIGINT NOT NULL, created_at BIGINT NOT NULL, device TEXT)",
         "CREATE INDEX IF NOT EXISTS tokens_by_device ON tokens (device)",
+        // Who signed in at which kiosk, and when: a kiosk may deliver a fault report for a
+        // customer who has left only if that customer signed in there recently.
+        "CREATE TABLE IF NOT EXISTS kiosk_visits (device TEXT NOT NULL, msisdn TEXT NOT NULL,"
+        " at BIGINT NOT NULL, PRIMARY KEY (device, msisdn))",
         "CREATE TABLE IF NOT EXISTS devices (id TEXT PRIMARY KEY, store_id TEXT NOT NULL,"
         " secret_hash TEXT NOT NULL, created_at BIGINT NOT NULL)",
         "CREATE TABLE IF NOT EXISTS products (id TEXT PRIMARY KEY, kind TEXT NOT NULL,"
