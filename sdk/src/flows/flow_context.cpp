@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "flows/flow_context.hpp"
 
+#include <chrono>
 #include <thread>
 
 #include "net/retry.hpp"
@@ -159,6 +160,7 @@ void FlowContext::note_reachability(const domain::Result<net::HttpResponse>& res
         reached = response->status != 502 && response->status != 503 && response->status != 504;
     }
     std::lock_guard lock(events_mutex_);
+    if (!reached) unreachable_at_ = std::chrono::steady_clock::now();
     if (online_ == reached) return;
     online_ = reached;
     events_.emplace_back("connectivity.changed", Json{{"online", reached}});
@@ -191,6 +193,18 @@ domain::Result<Json> FlowContext::call(net::HttpRequest request, bool authentica
         }
     }
     return response;
+}
+
+domain::Result<Json> FlowContext::read(net::HttpRequest request) {
+    constexpr auto kShortcut = std::chrono::seconds(10);
+    {
+        std::lock_guard lock(events_mutex_);
+        if (online_ == false && std::chrono::steady_clock::now() - unreachable_at_ < kShortcut) {
+            return domain::make_error(domain::ErrorCode::kNetwork, "network.unreachable",
+                                      "the server could not be reached a moment ago", true);
+        }
+    }
+    return call(std::move(request), true, 1);
 }
 
 domain::Result<Json> FlowContext::exchange(const net::HttpRequest& request, int attempts) {

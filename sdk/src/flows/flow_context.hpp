@@ -96,6 +96,13 @@ public:
     /// "network.offline" when no server is configured.
     domain::Result<Json> call(net::HttpRequest request, bool authenticated = true, int attempts = 3);
 
+    /// A read the caller can answer from its cache when the server is unreachable. Sent once
+    /// (a stale answer now beats a fresh one after retries); and while the server was found
+    /// unreachable in the last few seconds, not sent at all: "network.unreachable" at once, so
+    /// a screen full of cached reads does not wait on the network one read after another. The
+    /// background sync and event threads keep probing and notice when the server is back.
+    domain::Result<Json> read(net::HttpRequest request);
+
     /// Kiosk only: sends `request` with the kiosk's own token (signing the kiosk in first, and
     /// again once if the server no longer knows the token). Errors as call(); kForbidden
     /// "auth.not_a_kiosk" on other devices.
@@ -136,6 +143,7 @@ private:
     std::deque<std::pair<std::string, Json>> events_;
     bool delivering_ = false;
     std::optional<bool> online_;
+    std::chrono::steady_clock::time_point unreachable_at_{};  // last failed attempt to reach the server
 };
 
 }  // namespace selfcare::flows

@@ -13,7 +13,7 @@ namespace {
 // asked, answer the cached copy marked stale. Lists come back as a bare JSON array (TMF) and
 // are answered as {"items": [...]}, so every flow result is an object.
 domain::Result<Json> cached_get(FlowContext& ctx, const std::string& key, const std::string& path) {
-    auto fresh = ctx.call(net::HttpRequest::get(path));
+    auto fresh = ctx.read(net::HttpRequest::get(path));
     if (fresh) {
         const auto now = ctx.clock().now();
         Json out = fresh->is_array() ? Json{{"items", std::move(*fresh)}} : std::move(*fresh);

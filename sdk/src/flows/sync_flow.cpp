@@ -44,8 +44,12 @@ void record_status(FlowContext& ctx, bool success, const std::string& error_id) 
 // Applies the outcome of one attempt to the entry. Returns true when draining may go on.
 bool settle(FlowContext& ctx, const store::OutboxEntry& e, const domain::Result<Json>& r) {
     if (r) {
-        (void)ctx.device_store().outbox_remove(e.seq);
-        record_status(ctx, true, "");
+        // One commit: the entry leaves the outbox and the sync state says so together.
+        (void)ctx.device_store().transaction([&]() -> domain::Result<void> {
+            if (auto rm = ctx.device_store().outbox_remove(e.seq); !rm) return rm;
+            record_status(ctx, true, "");
+            return domain::success();
+        });
         if (e.command == "tickets.create") {
             ctx.emit("ticket.updated", {{"local_ref", payload_field(e, "externalId")},
                                         {"id", r->value("id", "")}, {"status", r->value("status", "")}});
@@ -86,14 +90,28 @@ bool settle(FlowContext& ctx, const store::OutboxEntry& e, const domain::Result<
 
 domain::Result<Json> deliver(FlowContext& ctx, std::int64_t seq) {
     std::lock_guard lock(ctx.sync_mutex());
-    auto all = ctx.device_store().outbox();
-    if (!all) return all.error();
-    for (const auto& e : *all) {
-        if (e.state != store::OutboxState::kPending && e.seq != seq) continue;
-        if (e.seq > seq) break;
-        if (e.seq < seq) {
-            // Anything accepted earlier goes first, so the server sees commands in order. One
-            // that is waiting out a backoff keeps everything behind it waiting too.
+    // Read a few at a time: with a long queue the first entry usually decides (it is sent, or
+    // it is waiting out a backoff and everything behind it waits too).
+    std::int64_t done_through = 0;
+    for (;;) {
+        auto batch = ctx.device_store().outbox_pending_through(seq, 8);
+        if (!batch) return batch.error();
+        if (batch->empty()) {
+            return domain::make_error(domain::ErrorCode::kInternal, "sync.no_entry", "the outbox entry is gone");
+        }
+        if (batch->front().seq <= done_through) {
+            // A settled entry is still pending: the store could not record it. Stop, rather
+            // than send it again in a loop.
+            return domain::make_error(domain::ErrorCode::kStorage, "storage.io", "the outbox could not be updated", true);
+        }
+        for (const auto& e : *batch) {
+            done_through = e.seq;
+            if (e.seq == seq) {
+                auto r = send_entry(ctx, e);
+                settle(ctx, e, r);
+                return r;
+            }
+            // Anything accepted earlier goes first, so the server sees commands in order.
             const bool backing_off = e.attempts > 0 && e.next_attempt_at > ctx.clock().now();
             if (!backing_off) {
                 auto earlier = send_entry(ctx, e);
@@ -102,11 +120,7 @@ domain::Result<Json> deliver(FlowContext& ctx, std::int64_t seq) {
             return domain::make_error(domain::ErrorCode::kNetwork, "sync.queued_behind",
                                       "earlier commands are still waiting to be sent", true);
         }
-        auto r = send_entry(ctx, e);
-        settle(ctx, e, r);
-        return r;
     }
-    return domain::make_error(domain::ErrorCode::kInternal, "sync.no_entry", "the outbox entry is gone");
 }
 
 domain::Result<Json> sync_now(FlowContext& ctx, const Json&) {

@@ -224,7 +224,7 @@ domain::Result<Json> rate_ticket(FlowContext& ctx, const Json& args) {
 
 domain::Result<Json> list_tickets(FlowContext& ctx, const Json&) {
     if (auto r = ctx.require_session("customer"); !r) return r.error();
-    auto fresh = ctx.call(net::HttpRequest::get("/tmf-api/troubleTicket/v4/troubleTicket?limit=100"));
+    auto fresh = ctx.read(net::HttpRequest::get("/tmf-api/troubleTicket/v4/troubleTicket?limit=100"));
     bool stale = false;
     if (fresh) {
         for (const Json& t : *fresh) {
@@ -264,7 +264,7 @@ domain::Result<Json> get_ticket(FlowContext& ctx, const Json& args) {
         return domain::invalid_argument({{"id", "validation.id_format", "id must be a ticket id or local reference"}});
     }
     if (!id.starts_with("L-")) {
-        auto fresh = ctx.call(net::HttpRequest::get("/tmf-api/troubleTicket/v4/troubleTicket/" + id));
+        auto fresh = ctx.read(net::HttpRequest::get("/tmf-api/troubleTicket/v4/troubleTicket/" + id));
         if (fresh) {
             if (auto c = cache_ticket(ctx, *fresh); !c) return c.error();
             Json out = std::move(*fresh);

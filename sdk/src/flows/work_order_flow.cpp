@@ -155,7 +155,7 @@ domain::Result<Json> list_work_orders(FlowContext& ctx, const Json& args) {
         }
         state = it->get<std::string>();
     }
-    auto fresh = ctx.call(net::HttpRequest::get(std::string(kBase) + "?limit=100"));
+    auto fresh = ctx.read(net::HttpRequest::get(std::string(kBase) + "?limit=100"));
     bool stale = false;
     if (fresh) {
         // The server's list is the truth: orders reassigned away from this engineer leave the cache.

@@ -108,6 +108,14 @@ domain::Result<std::vector<OutboxEntry>> outbox_due(Connection& db, domain::Inst
     return collect(*s, "list due outbox entries");
 }
 
+domain::Result<std::vector<OutboxEntry>> outbox_pending_through(Connection& db, std::int64_t seq, std::int64_t limit) {
+    auto s = Statement::prepare(db, "SELECT " + std::string(kColumns) +
+                                        " FROM outbox WHERE state = 'pending' AND seq <= ? ORDER BY seq LIMIT ?");
+    if (!s) return s.error();
+    s->bind(1, seq).bind(2, limit);
+    return collect(*s, "list pending outbox entries");
+}
+
 domain::Result<void> outbox_record_attempt(Connection& db, std::int64_t seq, domain::Instant now,
                                            std::string_view error_id, domain::Instant retry_at) {
     auto s = Statement::prepare(db,

@@ -47,6 +47,10 @@ domain::Result<std::vector<OutboxEntry>> outbox_list(Connection& db);
 /// Pending entries due at `now`, in send order, at most `limit`.
 domain::Result<std::vector<OutboxEntry>> outbox_due(Connection& db, domain::Instant now,
                                                     std::int64_t limit);
+/// Pending entries up to and including `seq`, in send order, at most `limit` (what must be sent
+/// before `seq`, and `seq` itself).
+domain::Result<std::vector<OutboxEntry>> outbox_pending_through(Connection& db, std::int64_t seq,
+                                                                std::int64_t limit);
 /// Records a failed attempt that will be retried at `retry_at`.
 domain::Result<void> outbox_record_attempt(Connection& db, std::int64_t seq, domain::Instant now,
                                            std::string_view error_id, domain::Instant retry_at);

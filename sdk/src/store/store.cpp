@@ -176,6 +176,9 @@ Result<std::vector<OutboxEntry>> Store::outbox() {
 Result<std::vector<OutboxEntry>> Store::outbox_due(std::int64_t limit) {
     return locked([&](Connection& db) { return store::outbox_due(db, clock_.now(), limit); });
 }
+Result<std::vector<OutboxEntry>> Store::outbox_pending_through(std::int64_t seq, std::int64_t limit) {
+    return locked([&](Connection& db) { return store::outbox_pending_through(db, seq, limit); });
+}
 Result<void> Store::outbox_retry_later(std::int64_t seq, std::string_view error_id,
                                        domain::Instant retry_at) {
     return locked([&](Connection& db) {

@@ -93,6 +93,7 @@ public:
     domain::Result<OutboxEntry> enqueue(std::string_view command, std::string_view payload);
     domain::Result<std::vector<OutboxEntry>> outbox();
     domain::Result<std::vector<OutboxEntry>> outbox_due(std::int64_t limit);
+    domain::Result<std::vector<OutboxEntry>> outbox_pending_through(std::int64_t seq, std::int64_t limit);
     domain::Result<void> outbox_retry_later(std::int64_t seq, std::string_view error_id,
                                             domain::Instant retry_at);
     domain::Result<void> outbox_mark_failed(std::int64_t seq, std::string_view error_id);
