@@ -21,7 +21,9 @@ bool may_retry(const HttpRequest& request, const domain::Error& error) {
 domain::Result<HttpResponse> send_with_retry(
     HttpClient& client, const HttpRequest& request, const RetryPolicy& policy,
     const std::function<void(std::chrono::milliseconds)>& sleep) {
-    std::mt19937_64 rng(std::random_device{}());
+    // One generator per thread, seeded once: random_device may be a system call per seeding,
+    // and most requests succeed on the first attempt and never draw from it.
+    static thread_local std::mt19937_64 rng(std::random_device{}());
     for (int attempt = 1;; ++attempt) {
         auto response = client.send(request);
         domain::Error error;
