@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // selfcare-server: the reference service platform.
 //   selfcare-server --listen 127.0.0.1:8443 --db sqlite:PATH [--seed demo] [--sandbox-otp CODE]
-//                   [--tls-cert F --tls-key F] [--port-file F] [--test-clock]
+//                   [--tls-cert F --tls-key F] [--port-file F] [--test-clock] [--fault SPEC]...
 // SIGTERM or SIGINT stops accepting, lets requests in flight finish, and exits 0.
 #include <signal.h>
 #include <unistd.h>
@@ -13,11 +13,13 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "api/routes.hpp"
 #include "context.hpp"
 #include "http/reply.hpp"
 #include "domain/privacy.hpp"
+#include "http/fault_injection.hpp"
 #include "http/httplib.hpp"
 #include "seed/demo_seed.hpp"
 #include "service/sla_sweep.hpp"
@@ -30,6 +32,7 @@ using namespace selfcare::server;
 constexpr const char* kUsage =
     "usage: selfcare-server --listen HOST:PORT --db sqlite:PATH [--seed demo] [--sandbox-otp CODE]\n"
     "                       [--tls-cert FILE --tls-key FILE] [--port-file FILE] [--test-clock]\n"
+    "                       [--fault drop-response:METHOD:ROUTE:N]...  (tests only, loopback only)\n"
     "       selfcare-server --list-routes\n";
 
 // The sandbox SMS gateway: says that a code went out, never the code.
@@ -50,7 +53,12 @@ struct Args {
     std::string port_file;
     bool test_clock = false;
     bool list_routes = false;
+    std::vector<DropResponseFault> faults;
 };
+
+bool is_loopback(const std::string& host) {
+    return host.starts_with("127.") || host == "localhost" || host == "::1" || host == "[::1]";
+}
 
 int fail(const std::string& why) {
     std::fprintf(stderr, "selfcare-server: %s\n%s", why.c_str(), kUsage);
@@ -89,6 +97,10 @@ int main(int argc, char** argv) {
         } else if (arg == "--tls-cert" && value(a.tls_cert)) {
         } else if (arg == "--tls-key" && value(a.tls_key)) {
         } else if (arg == "--port-file" && value(a.port_file)) {
+        } else if (std::string spec; arg == "--fault" && value(spec)) {
+            auto fault = parse_fault(spec);
+            if (!fault) return fail(fault.error().message);
+            a.faults.push_back(std::move(fault).value());
         } else if (arg == "--test-clock") {
             a.test_clock = true;
         } else if (arg == "--list-routes") {
@@ -102,6 +114,8 @@ int main(int argc, char** argv) {
     }
     if (a.db.empty() && !a.list_routes) return fail("--db is required");
     if (a.tls_cert.empty() != a.tls_key.empty()) return fail("--tls-cert and --tls-key go together");
+    // Dropping answers on purpose is for test benches only: never on an address others can reach.
+    if (!a.faults.empty() && !is_loopback(a.host)) return fail("--fault is for tests only and needs a loopback --listen");
 
     // Signals go to one waiting thread, not to whichever thread happens to run.
     sigset_t stop_signals;
@@ -159,6 +173,8 @@ int main(int argc, char** argv) {
     register_order_routes(*server, ctx);
     register_loyalty_routes(*server, ctx);
     register_admin_routes(*server, ctx);
+    FaultInjection faults(a.faults);
+    faults.install(*server);
     if (a.list_routes) {
         for (const auto& [method, pattern] : registered_routes()) std::printf("%s %s\n", method.c_str(), pattern.c_str());
         return 0;
@@ -181,6 +197,7 @@ int main(int argc, char** argv) {
         int sig = 0;
         sigwait(&stop_signals, &sig);
         stopping = true;
+        faults.release_all();  // held answers would keep the worker pool from stopping
         server->stop();
     });
     std::thread sweeper([&] {

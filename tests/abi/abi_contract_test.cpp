@@ -85,6 +85,25 @@ TEST_CASE("config errors name the field and open nothing") {
     CHECK(c == nullptr);
 }
 
+TEST_CASE("network timeouts in the config are checked field by field") {
+    selfcare::test::TempDir dir;
+    auto o = open(config_for(dir, R"(,"network":{"connect_timeout_ms":50,"timeout_ms":"fast"})"));
+    CHECK(o->status == SC_E_INVALID_ARGUMENT);
+    CHECK(o->client == nullptr);
+    std::set<std::string> fields;
+    for (const auto& f : o->error["error"]["fields"]) fields.insert(f["field"].get<std::string>());
+    CHECK(fields == std::set<std::string>{"network.connect_timeout_ms", "network.timeout_ms"});
+
+    o = open(config_for(dir, R"(,"network":{"timeout_ms":600001})"));
+    CHECK(o->error["error"]["field"] == "network.timeout_ms");
+    CHECK(o->error["error"]["code"] == "validation.out_of_range");
+    o = open(config_for(dir, R"(,"network":[])"));
+    CHECK(o->error["error"]["field"] == "network");
+
+    o = open(config_for(dir, R"(,"network":{"connect_timeout_ms":100,"timeout_ms":600000})"));
+    CHECK(o->status == SC_OK);
+}
+
 TEST_CASE("a wrong passphrase is storage.wrong_key and never a fresh store") {
     selfcare::test::TempDir dir;
     {

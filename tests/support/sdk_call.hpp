@@ -22,6 +22,15 @@ inline selfcare::Client open_sdk_client(const TempDir& dir, const std::string& s
     return c;
 }
 
+/// A client opened with a full sc_client_open config (TLS settings, timeouts); fails the test if
+/// it does not open.
+inline selfcare::Client open_sdk_client(const nlohmann::json& config) {
+    selfcare::CallResult err;
+    auto c = selfcare::Client::open(config.dump(), &err);
+    REQUIRE_MESSAGE(c, err.json);
+    return c;
+}
+
 /// Runs `cmd`, checks that it answers `expect`, and returns the result or error document.
 inline nlohmann::json call(const selfcare::Client& c, const std::string& cmd, const nlohmann::json& args, int expect) {
     auto r = c.call(cmd, args.dump());

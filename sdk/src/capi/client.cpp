@@ -44,6 +44,8 @@ domain::Result<void> Client::start() {
         transport->base_url = config_.server;
         transport->ca_file = config_.ca_file;
         transport->pinned_public_key = config_.pinned_public_key;
+        if (config_.connect_timeout) transport->connect_timeout = *config_.connect_timeout;
+        if (config_.total_timeout) transport->total_timeout = *config_.total_timeout;
     }
     std::optional<flows::KioskSetup> kiosk;
     if (config_.device_kind == DeviceKind::kKiosk) {

@@ -116,6 +116,21 @@ domain::Result<ClientConfig> parse_client_config(const char* json) {
         }
         if (!l.ok()) return l.error();
     }
+    if (const Json* network = in.object("network", false)) {
+        ArgReader n(*network, "network");
+        const auto millis = [&n](std::string_view name, std::int64_t lo, std::int64_t hi) {
+            const auto v = n.integer(name, false);
+            if (v && (*v < lo || *v > hi)) {
+                n.fail(name, "validation.out_of_range",
+                       "must be an integer from " + std::to_string(lo) + " to " + std::to_string(hi));
+                return std::optional<std::chrono::milliseconds>{};
+            }
+            return v ? std::optional(std::chrono::milliseconds(*v)) : std::nullopt;
+        };
+        cfg.connect_timeout = millis("connect_timeout_ms", 100, 60'000);
+        cfg.total_timeout = millis("timeout_ms", 100, 600'000);
+        if (!n.ok()) return n.error();
+    }
     if (!in.ok()) return in.error();
     return cfg;
 }

@@ -2,6 +2,7 @@
 // The sc_client_open() configuration (c-abi.md "Config"), parsed and checked field by field.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -32,6 +33,9 @@ struct ClientConfig {
     std::string ca_file;
     LogLevel log_level = LogLevel::kOff;
     std::filesystem::path log_file;  ///< empty: standard error
+    /// "network": the transport's timeouts; unset keeps net::TransportConfig's defaults.
+    std::optional<std::chrono::milliseconds> connect_timeout;
+    std::optional<std::chrono::milliseconds> total_timeout;
 };
 
 /// Parses the config JSON. Errors name the field: "config" (malformed), "data_dir" (required,
@@ -39,7 +43,9 @@ struct ClientConfig {
 /// "key.provider", "key.passphrase", "device.kind", "device.id" and "device.secret" (required
 /// for a kiosk), "locale" (zh-CN, zh-TW or en),
 /// "pinned_public_key" (sha256// pins separated by ';'), "ca_file" (must exist), "log.level"
-/// (off, error or info), "log.file" (its folder must exist).
+/// (off, error or info), "log.file" (its folder must exist),
+/// "network.connect_timeout_ms" (integer, 100 to 60000), "network.timeout_ms" (integer, 100 to
+/// 600000; the whole exchange, connecting included).
 domain::Result<ClientConfig> parse_client_config(const char* json);
 
 std::string_view to_string(DeviceKind kind);
