@@ -47,6 +47,8 @@ struct Context {
     const domain::SlaPolicy sla;
     SmsGateway& sms;
     ServerOptions options;
+    /// Set when the server is stopping: long-polls answer at once instead of holding it up.
+    std::atomic<bool> stopping{false};
 
     std::int64_t now() const { return clock.now().time_since_epoch().count(); }
 };

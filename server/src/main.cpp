@@ -197,6 +197,7 @@ int main(int argc, char** argv) {
         int sig = 0;
         sigwait(&stop_signals, &sig);
         stopping = true;
+        ctx.stopping = true;  // long-polls answer now, so stopping does not wait them out
         faults.release_all();  // held answers would keep the worker pool from stopping
         server->stop();
     });

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -38,6 +39,7 @@ public:
                                       "--seed", "demo", "--sandbox-otp", kDemoOtp, "--test-clock",
                                       "--port-file", (dir_ / "port").string()};
         args.insert(args.end(), extra.begin(), extra.end());
+        args_ = args;
         start(args);
     }
     ~ServerProcess() {
@@ -64,6 +66,14 @@ public:
         pid_ = -1;
         return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     }
+    /// Starts a stopped server again on the same port and database, as a server coming back
+    /// after an outage (clients keep their configured address). Throws if it does not come up.
+    void restart() {
+        if (pid_ > 0) throw std::logic_error("the server is still running");
+        auto args = args_;
+        args.insert(args.end(), {"--listen", "127.0.0.1:" + std::to_string(port_)});  // the last --listen wins
+        start(args);
+    }
     /// Kills the process without letting it finish anything.
     void kill_hard() {
         if (pid_ <= 0) return;
@@ -80,6 +90,9 @@ private:
         pid_ = ::fork();
         if (pid_ < 0) throw std::runtime_error("fork failed");
         if (pid_ == 0) {
+            // A test that aborts (a sanitizer report, say) never runs the destructor: the server
+            // goes with it instead of lingering.
+            ::prctl(PR_SET_PDEATHSIG, SIGKILL);
             const std::string log = log_path().string();
             FILE* f = std::freopen(log.c_str(), "a", stderr);
             (void)f;
@@ -104,7 +117,8 @@ private:
         throw std::runtime_error("selfcare-server did not start: " + log());
     }
 
-    TempDir dir_;
+    TempDir dir_;  // holds the SQLite database: it must outlive every restart
+    std::vector<std::string> args_;
     std::string db_url_;
     pid_t pid_ = -1;
     int port_ = 0;

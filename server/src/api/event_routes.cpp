@@ -42,7 +42,7 @@ void register_event_routes(httplib::Server& server, Context& ctx) {
             auto rows = ctx.db.query("SELECT seq, at, type, resource_id, payload FROM events WHERE " + where +
                                          " ORDER BY seq LIMIT 100", params);
             if (!rows) return rows.error();
-            if (!rows->empty() || std::chrono::steady_clock::now() >= deadline) {
+            if (!rows->empty() || std::chrono::steady_clock::now() >= deadline || ctx.stopping) {
                 Json events = Json::array();
                 std::int64_t cursor = *after;
                 for (const Row& r : *rows) {

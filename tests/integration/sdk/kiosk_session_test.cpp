@@ -56,10 +56,8 @@ TEST_CASE("a kiosk needs its registered identity") {
 
 TEST_CASE("signing out at a kiosk destroys the customer's data and key; their queued report is still delivered") {
     TempDir dir;
-    auto server = std::make_unique<ServerProcess>();
-    const int port = server->port();
-    const std::string db = server->db_url();
-    auto kiosk = open_kiosk(dir, server->base_url());
+    ServerProcess server;
+    auto kiosk = open_kiosk(dir, server.base_url());
 
     call(kiosk, "auth.request_otp", {{"msisdn", kDemoCustomer}}, SC_OK);
     call(kiosk, "auth.login", {{"msisdn", kDemoCustomer}, {"otp", kDemoOtp}}, SC_OK);
@@ -69,7 +67,7 @@ TEST_CASE("signing out at a kiosk destroys the customer's data and key; their qu
     const std::string customer_key = read_all(key_file);
 
     // The network drops while the customer reports a fault: the kiosk accepts it anyway.
-    REQUIRE(server->stop() == 0);
+    REQUIRE(server.stop() == 0);
     auto queued = call(kiosk, "tickets.create",
                        {{"category", "network"}, {"subcategory", "broadbandDown"}, {"description", kQueued},
                         {"contact", kDemoCustomer}, {"channel", "kiosk"}, {"address", {{"text", "幸福路 12 号 3 单元 501"}}}},
@@ -90,11 +88,11 @@ TEST_CASE("signing out at a kiosk destroys the customer's data and key; their qu
     CHECK(call(kiosk, "sync.status", json::object(), SC_OK)["pending"] == 1);
 
     // The network is back; nobody is signed in; the kiosk delivers the report for its owner.
-    server = std::make_unique<ServerProcess>(std::vector<std::string>{"--listen", "127.0.0.1:" + std::to_string(port)}, db);
+    server.restart();
     call(kiosk, "sync.now", json::object(), SC_OK);
     CHECK(call(kiosk, "sync.status", json::object(), SC_OK)["pending"] == 0);
 
-    ApiClient customer(*server);
+    ApiClient customer(server);
     REQUIRE(customer.login_customer().status == 201);
     auto tickets = customer.get("/tmf-api/troubleTicket/v4/troubleTicket?limit=100");
     int delivered = 0;

@@ -14,10 +14,8 @@ using nlohmann::json;
 
 TEST_CASE("quote, place online, place and redeem offline: each lands exactly once") {
     TempDir dir;
-    auto server = std::make_unique<ServerProcess>();
-    const int port = server->port();
-    const std::string db = server->db_url();
-    auto client = open_sdk_client(dir, server->base_url());
+    ServerProcess server;
+    auto client = open_sdk_client(dir, server.base_url());
     call(client, "auth.request_otp", {{"msisdn", kDemoCustomer}}, SC_OK);
     call(client, "auth.login", {{"msisdn", kDemoCustomer}, {"otp", kDemoOtp}}, SC_OK);
 
@@ -28,18 +26,18 @@ TEST_CASE("quote, place online, place and redeem offline: each lands exactly onc
     CHECK(order["state"] == "completed");
 
     auto q2 = call(client, "orders.quote", {{"product_id", "A-GAME"}}, SC_OK);
-    REQUIRE(server->stop() == 0);
+    REQUIRE(server.stop() == 0);
     CHECK(call(client, "orders.quote", {{"product_id", "A-GAME"}}, SC_E_NETWORK)["error"]["code"] == "network.unreachable");
     CHECK(call(client, "orders.place", {{"quote_id", q2["id"]}}, SC_E_OFFLINE_QUEUED)["queued"] == true);
     CHECK(call(client, "loyalty.redeem", {{"reward_id", "R-DATA-5G"}}, SC_E_OFFLINE_QUEUED)["queued"] == true);
     CHECK(call(client, "sync.status", json::object(), SC_OK)["pending"] == 2);
 
-    server = std::make_unique<ServerProcess>(std::vector<std::string>{"--listen", "127.0.0.1:" + std::to_string(port)}, db);
+    server.restart();
     call(client, "sync.now", json::object(), SC_OK);
     CHECK(call(client, "sync.status", json::object(), SC_OK)["pending"] == 0);
     CHECK(call(client, "sync.now", json::object(), SC_OK)["sent"] == 0);
 
-    ApiClient direct(*server);
+    ApiClient direct(server);
     REQUIRE(direct.login_customer().status == 201);
     CHECK(direct.get("/tmf-api/productOrderingManagement/v4/productOrder").body.size() == 2);
     CHECK(direct.get("/selfcare/v1/account").body["balance"]["fen"] == 4650 - 3000 - 1500);
@@ -48,10 +46,8 @@ TEST_CASE("quote, place online, place and redeem offline: each lands exactly onc
 
 TEST_CASE("a refusal on replay is kept as failed and raised as an event, not dropped") {
     TempDir dir;
-    auto server = std::make_unique<ServerProcess>();
-    const int port = server->port();
-    const std::string db = server->db_url();
-    auto client = open_sdk_client(dir, server->base_url());
+    ServerProcess server;
+    auto client = open_sdk_client(dir, server.base_url());
     call(client, "auth.request_otp", {{"msisdn", kDemoCustomer}}, SC_OK);
     call(client, "auth.login", {{"msisdn", kDemoCustomer}, {"otp", kDemoOtp}}, SC_OK);
     std::vector<std::string> events;
@@ -60,11 +56,11 @@ TEST_CASE("a refusal on replay is kept as failed and raised as an event, not dro
         std::lock_guard lock(m);
         events.push_back(e);
     });
-    REQUIRE(server->stop() == 0);
+    REQUIRE(server.stop() == 0);
     // 2,680 points cannot buy the 2,000-point voucher twice: the second is refused on replay.
     call(client, "loyalty.redeem", {{"reward_id", "R-SHOP-20"}}, SC_E_OFFLINE_QUEUED);
     call(client, "loyalty.redeem", {{"reward_id", "R-SHOP-20"}}, SC_E_OFFLINE_QUEUED);
-    server = std::make_unique<ServerProcess>(std::vector<std::string>{"--listen", "127.0.0.1:" + std::to_string(port)}, db);
+    server.restart();
     call(client, "sync.now", json::object(), SC_OK);
     auto status = call(client, "sync.status", json::object(), SC_OK);
     CHECK(status["pending"] == 0);

@@ -26,10 +26,8 @@ json ticket_args(const std::string& description) {
 
 TEST_CASE("tickets created offline arrive once, in order, when the server is back") {
     TempDir dir;
-    auto server = std::make_unique<ServerProcess>();
-    const int port = server->port();
-    const std::string db = server->db_url();
-    auto client = open_sdk_client(dir, server->base_url());
+    ServerProcess server;
+    auto client = open_sdk_client(dir, server.base_url());
     call(client, "auth.request_otp", {{"msisdn", "13900139000"}}, SC_OK);
     call(client, "auth.login", {{"msisdn", "13900139000"}, {"otp", kDemoOtp}}, SC_OK);
 
@@ -41,7 +39,7 @@ TEST_CASE("tickets created offline arrive once, in order, when the server is bac
     CHECK(online["id"].get<std::string>().rfind("TT-", 0) == 0);
     CHECK(online["sla"]["tier"] == "store");
 
-    REQUIRE(server->stop() == 0);
+    REQUIRE(server.stop() == 0);
     auto q1 = call(client, "tickets.create", ticket_args("第一张离线投诉：话费异常"), SC_E_OFFLINE_QUEUED);
     auto q2 = call(client, "tickets.create", ticket_args("第二张离线投诉：套餐不符"), SC_E_OFFLINE_QUEUED);
     CHECK(q1["queued"] == true);
@@ -55,7 +53,7 @@ TEST_CASE("tickets created offline arrive once, in order, when the server is bac
     CHECK(call(client, "sync.now", json::object(), SC_OK)["pending"] == 2);  // still offline
 
     // The server comes back on the same address and database.
-    server = std::make_unique<ServerProcess>(std::vector<std::string>{"--listen", "127.0.0.1:" + std::to_string(port)}, db);
+    server.restart();
     auto synced = call(client, "sync.now", json::object(), SC_OK);
     if (synced["sent"] != 2) {
         // The background sync may have sent some already; either way nothing is pending.
@@ -64,7 +62,7 @@ TEST_CASE("tickets created offline arrive once, in order, when the server is bac
     CHECK(call(client, "sync.status", json::object(), SC_OK)["pending"] == 0);
     CHECK(call(client, "sync.now", json::object(), SC_OK)["sent"] == 0);  // nothing twice
 
-    ApiClient direct(*server);
+    ApiClient direct(server);
     REQUIRE(direct.login_customer("13900139000").status == 201);
     auto tickets = direct.get("/tmf-api/troubleTicket/v4/troubleTicket");
     REQUIRE(tickets.body.size() == 3);

@@ -129,13 +129,11 @@ TEST_CASE("an engineer completes a visit through the SDK and the customer's app 
 
 TEST_CASE("work-order updates made offline arrive once, in order, stamped with the device's time") {
     TempDir engineer_dir;
-    auto server = std::make_unique<ServerProcess>();
-    const int port = server->port();
-    const std::string db = server->db_url();
-    auto engineer = engineer_client(engineer_dir, server->base_url());
+    ServerProcess server;
+    auto engineer = engineer_client(engineer_dir, server.base_url());
     call(engineer, "workorders.list", json::object(), SC_OK);
 
-    REQUIRE(server->stop() == 0);
+    REQUIRE(server.stop() == 0);
     auto accepted = call(engineer, "workorders.update", {{"id", kWo}, {"status", "accepted"}}, SC_E_OFFLINE_QUEUED);
     CHECK(accepted["state"] == "accepted");
     CHECK(accepted["pending_sync"] == true);
@@ -149,7 +147,7 @@ TEST_CASE("work-order updates made offline arrive once, in order, stamped with t
     CHECK(find_item(offline, kWo)["pending_sync"] == true);
     CHECK(call(engineer, "sync.status", json::object(), SC_OK)["pending"] == 2);
 
-    server = std::make_unique<ServerProcess>(std::vector<std::string>{"--listen", "127.0.0.1:" + std::to_string(port)}, db);
+    server.restart();
     call(engineer, "sync.now", json::object(), SC_OK);
     CHECK(call(engineer, "sync.status", json::object(), SC_OK)["pending"] == 0);
     CHECK(call(engineer, "sync.now", json::object(), SC_OK)["sent"] == 0);  // nothing twice
@@ -157,7 +155,7 @@ TEST_CASE("work-order updates made offline arrive once, in order, stamped with t
     CHECK(find_item(online, kWo)["state"] == "enRoute");
     CHECK_FALSE(find_item(online, kWo).contains("pending_sync"));
 
-    ApiClient customer(*server);
+    ApiClient customer(server);
     REQUIRE(customer.login_customer().status == 201);
     auto ticket = customer.get("/tmf-api/troubleTicket/v4/troubleTicket/" + kTicket);
     REQUIRE(ticket.status == 200);
