@@ -148,9 +148,11 @@ domain::Result<Json> sync_status(FlowContext& ctx, const Json&) {
     std::int64_t pending = 0, failed = 0;
     std::optional<domain::Instant> oldest;
     Json items = Json::array();
+    Json by_command = Json::object();  // what is waiting, by kind: "2 reports, 1 order"
     for (const auto& e : *all) {
         if (e.state == store::OutboxState::kPending) {
             ++pending;
+            by_command[e.command] = by_command.value(e.command, 0) + 1;
             if (!oldest || e.created_at < *oldest) oldest = e.created_at;
         } else {
             ++failed;
@@ -165,6 +167,7 @@ domain::Result<Json> sync_status(FlowContext& ctx, const Json&) {
     if (!s.is_object()) s = Json::object();
     const auto online = ctx.online();
     return Json{{"pending", pending},
+                {"pending_by_command", std::move(by_command)},
                 {"failed", failed},
                 {"online", online ? Json(*online) : Json(nullptr)},
                 {"oldest_pending_seconds", oldest ? (ctx.clock().now() - *oldest).count() : 0},

@@ -16,8 +16,8 @@ domain::Result<Json> deliver(FlowContext& ctx, std::int64_t seq);
 /// sync.now: drains what is due. Result {sent, failed, pending}.
 domain::Result<Json> sync_now(FlowContext& ctx, const Json& args);
 
-/// sync.status: {pending, failed, oldest_pending_seconds, last_success, last_error, online,
-/// items: [...]}.
+/// sync.status: {pending, pending_by_command {command: count}, failed, oldest_pending_seconds,
+/// last_success, last_error, online, items: [...]}.
 domain::Result<Json> sync_status(FlowContext& ctx, const Json& args);
 
 /// Kiosk: a customer is leaving with commands still queued. Fault reports stay pending (the

@@ -145,7 +145,9 @@ TEST_CASE("work-order updates made offline arrive once, in order, stamped with t
     CHECK(offline["stale"] == true);
     CHECK(find_item(offline, kWo)["state"] == "enRoute");
     CHECK(find_item(offline, kWo)["pending_sync"] == true);
-    CHECK(call(engineer, "sync.status", json::object(), SC_OK)["pending"] == 2);
+    auto waiting = call(engineer, "sync.status", json::object(), SC_OK);
+    CHECK(waiting["pending"] == 2);
+    CHECK(waiting["pending_by_command"]["workorders.update"] == 2);
 
     server.restart();
     call(engineer, "sync.now", json::object(), SC_OK);
