@@ -89,6 +89,24 @@ bool wait_for_log(const ServerProcess& server, const std::string& text) {
     return true;
 }
 
+// After the kill: the device still holds the report as pending; the next start sends it, and
+// the server then holds exactly one ticket carrying the device's local reference, whether or not
+// it had committed one before the kill.
+void expect_sent_once_after_restart(const TempDir& dir, const ServerProcess& server, const std::string& description,
+                                    bool committed_before_kill) {
+    ApiClient direct(server);
+    REQUIRE(direct.login_customer().status == 201);
+    REQUIRE(server_tickets_with(direct, description).size() == (committed_before_kill ? 1u : 0u));
+    const auto device = device_state(dir, description);
+    CHECK(device.pending == 1);
+    REQUIRE(device.local_ref.starts_with("L-"));
+
+    restart_and_sync(dir, server);
+    const auto tickets = server_tickets_with(direct, description);
+    REQUIRE(tickets.size() == 1);
+    CHECK(tickets[0]["externalId"] == device.local_ref);
+}
+
 }  // namespace
 
 TEST_CASE("killed after the server committed the ticket: the resend returns it, no second ticket") {
@@ -102,17 +120,7 @@ TEST_CASE("killed after the server committed the ticket: the resend returns it, 
     REQUIRE(wait_for_log(server, std::string("fault: dropped the answer to POST ") + kTicketRoute));
     REQUIRE(app->kill_hard());  // it was still waiting: killed, not finished
 
-    ApiClient direct(server);
-    REQUIRE(direct.login_customer().status == 201);
-    REQUIRE(server_tickets_with(direct, description).size() == 1);  // committed before the kill
-    const auto device = device_state(dir, description);
-    CHECK(device.pending == 1);
-    REQUIRE(device.local_ref.starts_with("L-"));
-
-    restart_and_sync(dir, server);
-    const auto tickets = server_tickets_with(direct, description);
-    REQUIRE(tickets.size() == 1);
-    CHECK(tickets[0]["externalId"] == device.local_ref);
+    expect_sent_once_after_restart(dir, server, description, /*committed_before_kill=*/true);
 }
 
 TEST_CASE("killed before the server saw the ticket: the next start sends it, exactly once") {
@@ -126,15 +134,5 @@ TEST_CASE("killed before the server saw the ticket: the next start sends it, exa
     REQUIRE(silent.wait_for(std::string("POST ") + kTicketRoute + " ", kPatience));
     REQUIRE(app->kill_hard());
 
-    ApiClient direct(server);
-    REQUIRE(direct.login_customer().status == 201);
-    REQUIRE(server_tickets_with(direct, description).empty());
-    const auto device = device_state(dir, description);
-    CHECK(device.pending == 1);
-    REQUIRE(device.local_ref.starts_with("L-"));
-
-    restart_and_sync(dir, server);
-    const auto tickets = server_tickets_with(direct, description);
-    REQUIRE(tickets.size() == 1);
-    CHECK(tickets[0]["externalId"] == device.local_ref);
+    expect_sent_once_after_restart(dir, server, description, /*committed_before_kill=*/false);
 }
