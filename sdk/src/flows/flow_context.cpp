@@ -88,13 +88,13 @@ std::optional<Session> FlowContext::session() {
     return session_;
 }
 
-domain::Result<void> FlowContext::require_session(const char* role) {
+domain::Result<Session> FlowContext::require_session(const char* role) {
     auto s = session();
     if (!s || (role != nullptr && s->role != role)) {
         return domain::make_error(domain::ErrorCode::kUnauthenticated, "auth.no_session",
                                   role != nullptr ? std::string("a ") + role + " must sign in first" : "sign in first");
     }
-    return domain::success();
+    return *s;
 }
 
 bool FlowContext::session_token_is(const std::string& token) {

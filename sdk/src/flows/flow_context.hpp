@@ -83,9 +83,10 @@ public:
 
     /// The current session, loaded from the store on first use.
     std::optional<Session> session();
-    /// Succeeds when someone is signed in (and, when `role` is given, in that role); otherwise
-    /// kUnauthenticated "auth.no_session".
-    domain::Result<void> require_session(const char* role = nullptr);
+    /// The session when someone is signed in (and, when `role` is given, in that role);
+    /// otherwise kUnauthenticated "auth.no_session". Use the returned copy rather than asking
+    /// session() again: another thread (the event poller hearing a 401) may end it meanwhile.
+    domain::Result<Session> require_session(const char* role = nullptr);
 
     /// Saves (or, with std::nullopt, removes) the session in the store and in memory.
     domain::Result<void> set_session(std::optional<Session> session);

@@ -143,7 +143,8 @@ domain::Result<Json> send_ticket_create(FlowContext& ctx, const Json& payload) {
 
 domain::Result<Json> create_ticket(FlowContext& ctx, const Json& args, bool& queued) {
     queued = false;
-    if (auto r = ctx.require_session("customer"); !r) return r.error();
+    auto who = ctx.require_session("customer");
+    if (!who) return who.error();
     auto draft = read_draft(args);
     if (!draft) return draft.error();
     auto valid = domain::validate_ticket_draft(*draft, ctx.clock().now());
@@ -155,7 +156,7 @@ domain::Result<Json> create_ticket(FlowContext& ctx, const Json& args, bool& que
     const auto now = ctx.clock().now();
     if (ctx.is_kiosk()) {
         // So the kiosk can still deliver it when the customer has gone (TMF621 relatedParty).
-        body["relatedParty"] = Json::array({{{"id", ctx.session()->msisdn}, {"role", "customer"}}});
+        body["relatedParty"] = Json::array({{{"id", who->msisdn}, {"role", "customer"}}});
     }
     Json local = body;
     local.erase("relatedParty");

@@ -194,7 +194,8 @@ domain::Result<Json> list_work_orders(FlowContext& ctx, const Json& args) {
 
 domain::Result<Json> update_work_order(FlowContext& ctx, const Json& args, bool& queued) {
     queued = false;
-    if (auto r = ctx.require_session("engineer"); !r) return r.error();
+    auto who = ctx.require_session("engineer");
+    if (!who) return who.error();
     const auto now = ctx.clock().now();
     std::string id;
     auto update = read_update(args, now, id);
@@ -210,7 +211,7 @@ domain::Result<Json> update_work_order(FlowContext& ctx, const Json& args, bool&
     order.id = id;
     order.assignee = view.value("assignee", "");
     order.status = domain::from_string<WorkOrderStatus>(view.value("state", "")).value_or(WorkOrderStatus::kCancelled);
-    if (auto ok = domain::check_work_order_update(order, ctx.session()->subject, *update, now); !ok) return ok.error();
+    if (auto ok = domain::check_work_order_update(order, who->subject, *update, now); !ok) return ok.error();
 
     Json payload = patch_body(*update, args, now);
     payload["id"] = id;
