@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <set>
 #include <string>
@@ -116,6 +117,38 @@ TEST_CASE("a wrong passphrase is storage.wrong_key and never a fresh store") {
     CHECK(o->error["error"]["code"] == "storage.wrong_key");
     CHECK(o->error.dump().find("长辈模式") == std::string::npos);
     CHECK(selfcare::test::read_bytes(dir / "selfcare.db") == before);
+}
+
+TEST_CASE("a key supplied by the app opens its store; another key is storage.wrong_key") {
+    selfcare::test::TempDir dir;
+    const std::string key(64, 'a');
+    const auto supplied = [&](const std::string& hex) {
+        return config_for(dir, R"(,"key":{"provider":"supplied","hex":")" + hex + R"("})");
+    };
+    {
+        auto o = open(supplied(key));
+        REQUIRE(o->status == SC_OK);
+        Owned out;
+        CHECK(sc_call(o->client, "sdk.commands", nullptr, &out.p) == SC_OK);
+    }
+    // The SDK keeps no key file of its own for a supplied key: the app's key store is the only copy.
+    CHECK_FALSE(std::filesystem::exists(dir / "keys"));
+    const auto before = selfcare::test::read_bytes(dir / "selfcare.db");
+    CHECK(open(supplied(key))->status == SC_OK);
+
+    auto o = open(supplied(std::string(64, 'B')));
+    CHECK(o->status == SC_E_STORAGE);
+    CHECK(o->error["error"]["code"] == "storage.wrong_key");
+    CHECK(selfcare::test::read_bytes(dir / "selfcare.db") == before);
+
+    for (const std::string& bad : {std::string(63, 'a'), std::string(64, 'g'), std::string()}) {
+        o = open(supplied(bad));
+        CHECK(o->status == SC_E_INVALID_ARGUMENT);
+        CHECK(o->error["error"]["field"] == "key.hex");
+        if (!bad.empty()) CHECK(o->error.dump().find(bad) == std::string::npos);  // never echoed
+    }
+    o = open(config_for(dir, R"(,"key":{"provider":"supplied"})"));
+    CHECK(o->error["error"]["field"] == "key.hex");
 }
 
 TEST_CASE("hostile JSON is refused with the field named") {

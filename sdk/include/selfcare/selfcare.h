@@ -56,10 +56,12 @@ typedef struct sc_client sc_client;
 SC_API int sc_version(void);
 
 /* Opens a client from a JSON config:
- *   {"server":"https://...", "data_dir":"...", "key":{"provider":"platform"|"passphrase",
- *    "passphrase":"..."}, "device":{"kind":"kiosk"|"app"|"engineer","id":"...","store_id":"..."},
+ *   {"server":"https://...", "data_dir":"...",
+ *    "key":{"provider":"platform"|"passphrase"|"supplied", "passphrase":"...", "hex":"..."},
+ *    "device":{"kind":"kiosk"|"app"|"engineer","id":"...","store_id":"..."},
  *    "locale":"zh-CN", "pinned_public_key":"sha256//...", "ca_file":"..."}
- * "data_dir" is required and must exist. On success returns SC_OK and stores the client in *out
+ * "data_dir" is required and must exist. "supplied" takes the store key from the app's own key
+ * store as 64 hex digits in "hex"; the SDK keeps it in memory only. On success returns SC_OK and stores the client in *out
  * (close it with sc_client_close). On failure returns an SC_E_* code, sets *out to NULL and, when
  * error_json is not NULL, stores an error document there (free it with sc_free). A key that cannot
  * be obtained or does not open the store is an error, never a reason to create an empty store.

@@ -10,6 +10,7 @@
 #include "flows/sync_flow.hpp"
 #include "platform_default/file_key_store.hpp"
 #include "platform_default/passphrase_key_store.hpp"
+#include "platform_default/supplied_key_store.hpp"
 #include "platform_default/system_clock.hpp"
 
 namespace selfcare::capi {
@@ -25,6 +26,8 @@ domain::Result<std::unique_ptr<Client>> Client::open(ClientConfig cfg) {
     std::unique_ptr<platform::KeyStore> keys;
     if (cfg.key_provider == KeyProvider::kPassphrase) {
         keys = std::make_unique<platform_default::PassphraseKeyStore>(cfg.data_dir / "store.kdf", cfg.passphrase);
+    } else if (cfg.key_provider == KeyProvider::kSupplied) {
+        keys = std::make_unique<platform_default::SuppliedKeyStore>(std::move(cfg.supplied_key));
     } else {
         keys = std::make_unique<platform_default::FileKeyStore>(cfg.data_dir / "keys" / "store.key");
     }

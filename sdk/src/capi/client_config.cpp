@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "capi/client_config.hpp"
 
+#include <algorithm>
 #include <system_error>
+
+#include "platform_default/supplied_key_store.hpp"
 
 namespace selfcare::capi {
 namespace {
@@ -58,8 +61,18 @@ domain::Result<ClientConfig> parse_client_config(const char* json) {
         if (provider == "passphrase") {
             cfg.key_provider = KeyProvider::kPassphrase;
             if (auto pass = k.string("passphrase", true)) cfg.passphrase = *pass;
+        } else if (provider == "supplied") {
+            cfg.key_provider = KeyProvider::kSupplied;
+            if (auto hex = k.string("hex", true)) {
+                if (auto parsed_key = platform_default::parse_hex_key(*hex)) {
+                    cfg.supplied_key = std::move(*parsed_key);
+                } else {
+                    k.fail("hex", "config.key_format", "must be 64 hexadecimal digits (a 256-bit key)");
+                }
+                std::fill(hex->begin(), hex->end(), '\0');  // do not leave a copy of the key behind
+            }
         } else if (provider != "platform") {
-            k.fail("provider", "validation.enum", "must be \"platform\" or \"passphrase\"");
+            k.fail("provider", "validation.enum", "must be \"platform\", \"passphrase\" or \"supplied\"");
         }
         if (!k.ok()) return k.error();
     }

@@ -9,21 +9,25 @@
 
 #include "capi/json_input.hpp"
 #include "domain/result.hpp"
+#include "platform/key_store.hpp"
 
 namespace selfcare::capi {
 
-enum class KeyProvider { kPlatform, kPassphrase };
+/// Where the store's key comes from: a key file the SDK keeps (platform), a passphrase
+/// (Argon2id), or the app's own key store (supplied: Android Keystore, iOS Keychain).
+enum class KeyProvider { kPlatform, kPassphrase, kSupplied };
 enum class DeviceKind { kKiosk, kApp, kEngineer };
 /// How much the SDK writes to its diagnostic log (see call_log.hpp).
 enum class LogLevel { kOff, kError, kInfo };
 
-/// A checked configuration. Holds the passphrase (a secret) when the passphrase provider is used;
-/// it is never logged or returned by any command.
+/// A checked configuration. Holds the passphrase or the supplied key (secrets) when those
+/// providers are used; they are never logged or returned by any command. Move-only (the key).
 struct ClientConfig {
     std::string server;  ///< base URL; empty means no server configured (offline only)
     std::filesystem::path data_dir;
     KeyProvider key_provider = KeyProvider::kPlatform;
     std::string passphrase;
+    platform::SecretKey supplied_key;  ///< KeyProvider::kSupplied only
     DeviceKind device_kind = DeviceKind::kApp;
     std::string device_id;
     std::string device_secret;  ///< kiosks: the secret issued at registration; never logged or returned
@@ -40,7 +44,7 @@ struct ClientConfig {
 
 /// Parses the config JSON. Errors name the field: "config" (malformed), "data_dir" (required,
 /// must be an existing folder), "server" (https, or http only to a loopback address),
-/// "key.provider", "key.passphrase", "device.kind", "device.id" and "device.secret" (required
+/// "key.provider", "key.passphrase", "key.hex" (64 hexadecimal digits), "device.kind", "device.id" and "device.secret" (required
 /// for a kiosk), "locale" (zh-CN, zh-TW or en),
 /// "pinned_public_key" (sha256// pins separated by ';'), "ca_file" (must exist), "log.level"
 /// (off, error or info), "log.file" (its folder must exist),
