@@ -19,6 +19,8 @@ packages=(
     libpq-dev postgresql
     # tests and benchmarks (jansson: JSON for the C99 scenario tests)
     doctest-dev libbenchmark-dev libjansson-dev
+    # ABI baseline check of libselfcare.so (abidw, abidiff)
+    abigail-tools
 )
 packages+=("$@")
 

@@ -6,6 +6,8 @@
 #include <atomic>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <regex>
 #include <memory>
 #include <set>
 #include <string>
@@ -61,8 +63,21 @@ TEST_CASE("the shared library exports exactly the sc_* functions") {
         exported.insert(name.substr(0, name.find_first_of("\n@")));
     }
     ::pclose(p);
-    CHECK(exported == std::set<std::string>{"sc_call", "sc_call_async", "sc_client_close", "sc_client_open",
-                                            "sc_free", "sc_set_listener", "sc_version"});
+
+    // The header's list: every function declared SC_API in selfcare.h.
+    std::set<std::string> declared;
+    std::ifstream header(std::string(SC_SOURCE_DIR) + "/sdk/include/selfcare/selfcare.h");
+    const std::regex decl(R"(^SC_API\s.*\b(sc_\w+)\s*\()");
+    for (std::string l; std::getline(header, l);) {
+        if (std::smatch m; std::regex_search(l, m, decl)) declared.insert(m[1]);
+    }
+    CHECK(declared.size() >= 7);
+    CHECK(exported == declared);
+}
+
+TEST_CASE("the SONAME follows the ABI version sc_version() reports") {
+    CHECK(sc_version() == SC_ABI_VERSION);
+    CHECK(std::string(SC_LIBSELFCARE_SONAME) == "libselfcare.so." + std::to_string(sc_version()));
 }
 
 TEST_CASE("config errors name the field and open nothing") {
