@@ -21,6 +21,8 @@ packages=(
     doctest-dev libbenchmark-dev libjansson-dev
     # ABI baseline check of libselfcare.so (abidw, abidiff)
     abigail-tools
+    # C ABI consumers: clang imports the iOS module map, python3 runs the ctypes tests
+    clang python3
 )
 packages+=("$@")
 

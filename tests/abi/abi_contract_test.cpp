@@ -185,6 +185,36 @@ TEST_CASE("hostile JSON is refused with the field named") {
     }
 }
 
+TEST_CASE("a NULL command is validation.required on command, from sc_call and from sc_call_async alike") {
+    // sc_call_async used to turn NULL into "" and answer command.unknown, unlike sc_call.
+    selfcare::test::TempDir dir;
+    auto o = open(config_for(dir));
+    REQUIRE(o->status == SC_OK);
+    Owned out;
+    CHECK(sc_call(o->client, nullptr, nullptr, &out.p) == SC_E_INVALID_ARGUMENT);
+    CHECK(out.json()["error"]["code"] == "validation.required");
+    CHECK(out.json()["error"]["field"] == "command");
+
+    struct Answer {
+        std::atomic<int> calls{0};
+        int status = -1;
+        std::string json;
+    } answer;
+    REQUIRE(sc_call_async(o->client, nullptr, nullptr,
+                          [](void* user, int status, const char* json) {
+                              auto* a = static_cast<Answer*>(user);
+                              a->status = status;
+                              a->json = json;
+                              a->calls++;
+                          },
+                          &answer) == SC_OK);
+    sc_client_close(o->client);  // waits for the queued call
+    o->client = nullptr;
+    CHECK(answer.calls.load() == 1);
+    CHECK(answer.status == SC_E_INVALID_ARGUMENT);
+    CHECK(Json::parse(answer.json) == out.json());
+}
+
 TEST_CASE("every catalog entry dispatches and every dispatch is in the catalog") {
     selfcare::test::TempDir dir;
     auto o = open(config_for(dir));

@@ -78,10 +78,8 @@ int sc_call(sc_client* client, const char* command, const char* args_json, char*
     CallResult r;
     if (client == nullptr) {
         r = invalid("client", "must not be NULL");
-    } else if (command == nullptr) {
-        r = invalid("command", "must not be NULL");
     } else {
-        r = client->impl->call(command, args_json);
+        r = client->impl->call(command, args_json);  // answers a NULL command itself
     }
     *result_json = to_c_string(r.json);
     return r.status;
@@ -91,7 +89,7 @@ int sc_call_async(sc_client* client, const char* command, const char* args_json,
                   void* user) {
     if (client == nullptr || done == nullptr) return SC_E_INVALID_ARGUMENT;
     try {
-        client->impl->call_async(command == nullptr ? std::string() : std::string(command),
+        client->impl->call_async(command == nullptr ? std::nullopt : std::optional<std::string>(command),
                                  args_json == nullptr ? std::nullopt : std::optional<std::string>(args_json),
                                  done, user);
     } catch (...) {

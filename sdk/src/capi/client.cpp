@@ -149,7 +149,7 @@ Client::~Client() {
     set_listener(nullptr, nullptr);  // waits for a callback in flight
 }
 
-CallResult Client::call(std::string_view command, const char* args_json) {
+CallResult Client::call(const char* command, const char* args_json) {
     const auto started = std::chrono::steady_clock::now();
     CallResult r = dispatch(command, args_json);
     std::string error_id;
@@ -160,13 +160,17 @@ CallResult Client::call(std::string_view command, const char* args_json) {
             error_id = doc["error"]["code"].get<std::string>();
         }
     }
-    log_->command(command, r.status, error_id,
+    log_->command(command != nullptr ? command : "", r.status, error_id,
                   std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started));
     return r;
 }
 
-CallResult Client::dispatch(std::string_view command, const char* args_json) {
+CallResult Client::dispatch(const char* command, const char* args_json) {
     try {
+        // Checked here, not in sc_call, so that sc_call and sc_call_async answer it alike.
+        if (command == nullptr) {
+            return failure(domain::invalid_argument({{"command", "validation.required", "command must not be NULL"}}));
+        }
         const Command* cmd = find_command(command);
         if (cmd == nullptr) {
             return failure(domain::invalid_argument(
@@ -187,12 +191,12 @@ CallResult Client::dispatch(std::string_view command, const char* args_json) {
     }
 }
 
-void Client::call_async(std::string command, std::optional<std::string> args_json, sc_result_fn done,
+void Client::call_async(std::optional<std::string> command, std::optional<std::string> args_json, sc_result_fn done,
                         void* user) {
     {
         std::lock_guard lock(queue_mutex_);
         queue_.push_back([this, command = std::move(command), args = std::move(args_json), done, user] {
-            const CallResult r = call(command, args ? args->c_str() : nullptr);
+            const CallResult r = call(command ? command->c_str() : nullptr, args ? args->c_str() : nullptr);
             done(user, r.status, r.json.c_str());
         });
     }

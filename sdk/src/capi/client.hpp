@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -43,11 +44,13 @@ public:
     Client(const Client&) = delete;
     Client& operator=(const Client&) = delete;
 
-    /// Runs `command` with `args_json` (NULL = "{}"). Never throws.
-    CallResult call(std::string_view command, const char* args_json);
+    /// Runs `command` with `args_json` (NULL = "{}"); a NULL command is answered with
+    /// validation.required on "command". Never throws.
+    CallResult call(const char* command, const char* args_json);
 
-    /// Queues the call; `done` runs exactly once on a worker thread.
-    void call_async(std::string command, std::optional<std::string> args_json, sc_result_fn done,
+    /// Queues the call (nullopt stands for a NULL command and is answered as call() answers
+    /// it); `done` runs exactly once on a worker thread.
+    void call_async(std::optional<std::string> command, std::optional<std::string> args_json, sc_result_fn done,
                     void* user);
 
     /// Replaces the listener; see sc_set_listener for the guarantee.
@@ -66,7 +69,7 @@ private:
            std::unique_ptr<const domain::Clock> clock, std::unique_ptr<store::Store> store);
     // Builds the flows (and a kiosk's customer store) and starts the threads.
     domain::Result<void> start();
-    CallResult dispatch(std::string_view command, const char* args_json);
+    CallResult dispatch(const char* command, const char* args_json);
     void worker_loop();
     void sync_loop();
     void event_loop();
