@@ -101,3 +101,19 @@ TEST_CASE("only store/ includes SQLite and only net/ includes curl") {
         }
     }
 }
+
+TEST_CASE("the kiosk reaches the SDK only through the C ABI's C++ wrapper") {
+    // architecture.md: the kiosk uses selfcare.hpp, so it proves every day that the C ABI is
+    // complete. It never includes an SDK layer, the server, or the C header on its own.
+    const std::set<std::string> sdk_folders = {"domain", "platform", "store", "net", "flows", "capi", "server"};
+    int checked = 0;
+    for (const auto& inc : includes_under(fs::path(SC_SOURCE_DIR) / "kiosk")) {
+        ++checked;
+        INFO(where(inc));
+        const auto slash = inc.target.find('/');
+        const std::string folder = slash == std::string::npos ? "" : inc.target.substr(0, slash);
+        CHECK_MESSAGE(sdk_folders.count(folder) == 0, "the kiosk may not include '" << inc.target << "'");
+        CHECK_MESSAGE(inc.target != "selfcare/selfcare.h", "the kiosk includes selfcare/selfcare.hpp, not the C header");
+    }
+    CHECK(checked > 0);
+}
