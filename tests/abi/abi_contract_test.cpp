@@ -327,16 +327,16 @@ TEST_CASE("the C++ wrapper owns handles and strings") {
 
     auto client = selfcare::Client::open(config_for(dir), &err);
     REQUIRE(client);
-    const auto info = client.call("sdk.info");
+    const auto info = client.call_raw("sdk.info");
     CHECK(info.usable());
     CHECK(Json::parse(info.json)["abi_version"] == SC_ABI_VERSION);
 
     std::atomic<int> calls{0};
-    REQUIRE(client.call_async("sdk.info", "", [&](selfcare::CallResult r) {
+    client.call_async("sdk.info", Json::object(), [&](selfcare::CallResult r) {
         if (r.status == SC_OK) ++calls;
-    }) == SC_OK);
-    client.set_listener([](const std::string&) {});
-    client.set_listener(nullptr);
+    });
+    auto listening = client.listen([](const selfcare::Event&) {});
+    listening.reset();
     client = selfcare::Client();  // closes: the queued call has finished
     CHECK(calls.load() == 1);
 }

@@ -20,14 +20,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/demo_identities.hpp"
 #include "support/pg_database.hpp"
 #include "support/temp_dir.hpp"
 #include "support/test_https_server.hpp"  // cpp-httplib with TCP_NODELAY
 
 namespace selfcare::test {
-
-inline constexpr const char* kDemoOtp = "246810";
-inline constexpr const char* kDemoCustomer = "13800138000";
 
 class ServerProcess {
 public:

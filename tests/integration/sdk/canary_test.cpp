@@ -72,8 +72,7 @@ TEST_CASE("canary personal data is nowhere in clear: not in the data folder, not
     TempDir customer_dir, engineer_dir, logs;
     {
         auto c = open_logged(customer_dir, logs, server.base_url());
-        call(c, "auth.request_otp", {{"msisdn", kDemoCustomer}}, SC_OK);
-        call(c, "auth.login", {{"msisdn", kDemoCustomer}, {"otp", kDemoOtp}}, SC_OK);
+        sign_in_customer(c);
         call(c, "account.summary", json::object(), SC_OK);
         call(c, "bills.list", json::object(), SC_OK);
         const std::string id = call(c, "tickets.create", fault(kDescription), SC_OK)["id"];

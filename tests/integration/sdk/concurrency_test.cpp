@@ -24,11 +24,10 @@ TEST_CASE("eight threads share one client and a listener") {
     ServerProcess server;
     TempDir dir;
     auto client = open_sdk_client(dir, server.base_url());
-    call(client, "auth.request_otp", {{"msisdn", kDemoCustomer}}, SC_OK);
-    call(client, "auth.login", {{"msisdn", kDemoCustomer}, {"otp", kDemoOtp}}, SC_OK);
+    sign_in_customer(client);
     std::atomic<int> events{0};
-    client.set_listener([&](const std::string& e) {
-        if (json::parse(e).contains("event")) ++events;
+    auto listening = client.listen([&](const selfcare::Event& e) {
+        if (!e.name.empty()) ++events;
     });
 
     const std::vector<std::string> reads{"account.summary", "bills.list", "catalog.plans", "tickets.list",
@@ -44,13 +43,13 @@ TEST_CASE("eight threads share one client and a listener") {
                 selfcare::CallResult r;
                 std::string ticket_id;
                 if (i % 4 == 3) {
-                    r = client.call("tickets.create",
+                    r = client.call_raw("tickets.create",
                                     json{{"category", "business"}, {"subcategory", "billingDispute"},
                                          {"description", "并发测试投诉 " + std::to_string(t) + "-" + std::to_string(i)},
                                          {"contact", kDemoCustomer}}.dump());
                     if (r.status == SC_OK) ticket_id = json::parse(r.json)["id"];
                 } else {
-                    r = client.call(reads[static_cast<std::size_t>(t + i) % reads.size()]);
+                    r = client.call_raw(reads[static_cast<std::size_t>(t + i) % reads.size()]);
                 }
                 std::lock_guard lock(m);
                 ++statuses[r.status];
@@ -58,13 +57,13 @@ TEST_CASE("eight threads share one client and a listener") {
             }
         });
     }
-    // Meanwhile the app swaps its listener, as screens come and go.
+    // Meanwhile the app's screens come and go, each listening while it is shown.
     for (int i = 0; i < 20; ++i) {
-        client.set_listener([&](const std::string&) { ++events; });
+        auto screen = client.listen([&](const selfcare::Event&) { ++events; });
         std::this_thread::yield();
     }
     for (auto& th : threads) th.join();
-    client.set_listener(nullptr);
+    listening.reset();
 
     CHECK(statuses[SC_OK] == kThreads * kRounds);
     std::sort(created.begin(), created.end());

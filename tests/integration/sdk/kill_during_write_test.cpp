@@ -33,8 +33,7 @@ json ticket_args(const std::string& description) {
 // Signs the demo customer in on `dir`, as the app did on an earlier run.
 void sign_in(const TempDir& dir, const ServerProcess& server) {
     auto client = open_sdk_client(dir, server.base_url());
-    call(client, "auth.request_otp", {{"msisdn", kDemoCustomer}}, SC_OK);
-    call(client, "auth.login", {{"msisdn", kDemoCustomer}, {"otp", kDemoOtp}}, SC_OK);
+    sign_in_customer(client);
 }
 
 // Runs sdk_child: an app on `dir` talking to `server_url` that creates one ticket. Its timeout

@@ -59,8 +59,7 @@ TEST_CASE("signing out at a kiosk destroys the customer's data and key; their qu
     ServerProcess server;
     auto kiosk = open_kiosk(dir, server.base_url());
 
-    call(kiosk, "auth.request_otp", {{"msisdn", kDemoCustomer}}, SC_OK);
-    call(kiosk, "auth.login", {{"msisdn", kDemoCustomer}, {"otp", kDemoOtp}}, SC_OK);
+    sign_in_customer(kiosk);
     call(kiosk, "account.summary", json::object(), SC_OK);
     const auto key_file = dir.path() / "customer" / "customer.key";
     REQUIRE(std::filesystem::exists(key_file));
@@ -105,8 +104,7 @@ TEST_CASE("signing out at a kiosk destroys the customer's data and key; their qu
     }
     CHECK(delivered == 1);
     // ...and the next customer at the kiosk does not see it.
-    call(kiosk, "auth.request_otp", {{"msisdn", "13900139000"}}, SC_OK);
-    call(kiosk, "auth.login", {{"msisdn", "13900139000"}, {"otp", kDemoOtp}}, SC_OK);
+    sign_in_customer(kiosk, "13900139000");
     const auto next_customers = call(kiosk, "tickets.list", json::object(), SC_OK);
     for (const auto& t : next_customers["items"]) CHECK(t["description"] != kQueued);
 }

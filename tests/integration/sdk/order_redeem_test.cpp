@@ -16,8 +16,7 @@ TEST_CASE("quote, place online, place and redeem offline: each lands exactly onc
     TempDir dir;
     ServerProcess server;
     auto client = open_sdk_client(dir, server.base_url());
-    call(client, "auth.request_otp", {{"msisdn", kDemoCustomer}}, SC_OK);
-    call(client, "auth.login", {{"msisdn", kDemoCustomer}, {"otp", kDemoOtp}}, SC_OK);
+    sign_in_customer(client);
 
     CHECK(call(client, "orders.quote", json::object(), SC_E_INVALID_ARGUMENT)["error"]["field"] == "product_id");
     auto q = call(client, "orders.quote", {{"product_id", "A-DATA-10G"}}, SC_OK);
@@ -48,13 +47,12 @@ TEST_CASE("a refusal on replay is kept as failed and raised as an event, not dro
     TempDir dir;
     ServerProcess server;
     auto client = open_sdk_client(dir, server.base_url());
-    call(client, "auth.request_otp", {{"msisdn", kDemoCustomer}}, SC_OK);
-    call(client, "auth.login", {{"msisdn", kDemoCustomer}, {"otp", kDemoOtp}}, SC_OK);
+    sign_in_customer(client);
     std::vector<std::string> events;
     std::mutex m;
-    client.set_listener([&](const std::string& e) {
+    auto listening = client.listen([&](const selfcare::Event& e) {
         std::lock_guard lock(m);
-        events.push_back(e);
+        events.push_back(e.name);
     });
     REQUIRE(server.stop() == 0);
     // 2,680 points cannot buy the 2,000-point voucher twice: the second is refused on replay.
@@ -66,9 +64,9 @@ TEST_CASE("a refusal on replay is kept as failed and raised as an event, not dro
     CHECK(status["pending"] == 0);
     CHECK(status["failed"] == 1);
     CHECK(status["items"][0]["last_error"] == "loyalty.insufficient_points");
-    client.set_listener(nullptr);
+    listening.reset();
     bool raised = false;
-    for (const auto& e : events) raised = raised || json::parse(e)["event"] == "sync.failed";
+    for (const auto& e : events) raised = raised || e == "sync.failed";
     CHECK(raised);
 }
 
@@ -76,8 +74,7 @@ TEST_CASE("rating closes or reopens a resolved ticket; a completed order cannot 
     TempDir dir;
     ServerProcess server;
     auto client = open_sdk_client(dir, server.base_url());
-    call(client, "auth.request_otp", {{"msisdn", kDemoCustomer}}, SC_OK);
-    call(client, "auth.login", {{"msisdn", kDemoCustomer}, {"otp", kDemoOtp}}, SC_OK);
+    sign_in_customer(client);
 
     auto bad = call(client, "tickets.rate", {{"id", "TT-DEMO-0003"}, {"score", 7}}, SC_E_INVALID_ARGUMENT);
     CHECK(bad["error"]["field"] == "score");

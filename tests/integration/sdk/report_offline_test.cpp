@@ -28,8 +28,7 @@ TEST_CASE("tickets created offline arrive once, in order, when the server is bac
     TempDir dir;
     ServerProcess server;
     auto client = open_sdk_client(dir, server.base_url());
-    call(client, "auth.request_otp", {{"msisdn", "13900139000"}}, SC_OK);
-    call(client, "auth.login", {{"msisdn", "13900139000"}, {"otp", kDemoOtp}}, SC_OK);
+    sign_in_customer(client, "13900139000");
 
     auto bad = call(client, "tickets.create", {{"category", "network"}, {"subcategory", "billingDispute"}, {"description", "x"}, {"contact", "1"}},
                     SC_E_INVALID_ARGUMENT);

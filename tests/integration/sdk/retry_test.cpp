@@ -38,8 +38,7 @@ TEST_CASE("an order and a redemption whose answers were lost are retried and lan
     auto client = open_sdk_client(json{{"data_dir", dir.path().string()},
                                        {"server", server.base_url()},
                                        {"network", {{"connect_timeout_ms", 2000}, {"timeout_ms", 3000}}}});
-    call(client, "auth.request_otp", {{"msisdn", kDemoCustomer}}, SC_OK);
-    call(client, "auth.login", {{"msisdn", kDemoCustomer}, {"otp", kDemoOtp}}, SC_OK);
+    sign_in_customer(client);
     ApiClient direct(server);
     REQUIRE(direct.login_customer().status == 201);
     const auto balance_before = direct.get("/selfcare/v1/account").body["balance"]["fen"].get<std::int64_t>();

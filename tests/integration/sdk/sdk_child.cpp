@@ -19,7 +19,7 @@ int main(int argc, char** argv) {
         std::printf("open: status %d\n", open_error.status);
         return 1;
     }
-    const auto result = client.call(argv[2], argc == 4 ? argv[3] : "");
+    const auto result = client.call_raw(argv[2], argc == 4 ? argv[3] : "");
     std::printf("%s: status %d\n", argv[2], result.status);
     return result.usable() ? 0 : 1;
 }

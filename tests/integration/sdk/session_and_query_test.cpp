@@ -63,21 +63,19 @@ TEST_CASE("a session the server has ended is ended on the device too, with an ev
     auto client = open_sdk_client(dir, server.base_url());
     std::vector<std::string> events;
     std::mutex m;
-    client.set_listener([&](const std::string& e) {
+    auto listening = client.listen([&](const selfcare::Event& e) {
         std::lock_guard lock(m);
-        events.push_back(e);
+        events.push_back(e.name);
     });
-    call(client, "auth.request_otp", {{"msisdn", kDemoCustomer}}, SC_OK);
-    call(client, "auth.login", {{"msisdn", kDemoCustomer}, {"otp", kDemoOtp}}, SC_OK);
+    sign_in_customer(client);
     ApiClient admin(server);
     admin.post("/test/clock", {{"offsetSeconds", 3 * 3600}});  // the customer token expires
     auto r = call(client, "account.summary", json::object(), SC_E_UNAUTHENTICATED);
     // The background event poller may be the first to hear that the token is gone.
     const std::string code = r["error"]["code"];
     CHECK((code == "auth.session_ended" || code == "auth.no_session"));
-    client.set_listener(nullptr);
-    const auto ended = std::count_if(events.begin(), events.end(),
-                                     [](const std::string& e) { return json::parse(e)["event"] == "session.ended"; });
+    listening.reset();
+    const auto ended = std::count(events.begin(), events.end(), "session.ended");
     CHECK(ended == 1);
     CHECK(call(client, "account.summary", json::object(), SC_E_UNAUTHENTICATED)["error"]["code"] == "auth.no_session");
 }
@@ -100,8 +98,7 @@ TEST_CASE("the query commands answer from the server, then from the cache when i
     CHECK_FALSE(kb["items"].empty());
     CHECK(call(client, "kb.search", {{"q", ""}}, SC_E_INVALID_ARGUMENT)["error"]["field"] == "q");
     CHECK(call(client, "bills.list", json::object(), SC_E_UNAUTHENTICATED)["error"]["code"] == "auth.no_session");
-    call(client, "auth.request_otp", {{"msisdn", kDemoCustomer}}, SC_OK);
-    call(client, "auth.login", {{"msisdn", kDemoCustomer}, {"otp", kDemoOtp}}, SC_OK);
+    sign_in_customer(client);
 
     auto bills = call(client, "bills.list", json::object(), SC_OK);
     REQUIRE(bills["items"].size() == 6);

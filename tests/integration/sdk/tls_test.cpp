@@ -49,8 +49,7 @@ void expect_refused(const selfcare::Client& client, const TlsServer& server, con
 }
 
 void expect_signed_in(const selfcare::Client& client, const TlsServer& server) {
-    call(client, "auth.request_otp", {{"msisdn", kDemoCustomer}}, SC_OK);
-    call(client, "auth.login", {{"msisdn", kDemoCustomer}, {"otp", kDemoOtp}}, SC_OK);
+    sign_in_customer(client);
     CHECK(call(client, "account.summary", json::object(), SC_OK)["balance"]["fen"] == 4650);  // the demo balance
     CHECK(server.saw_request("/auth/token"));
 }

@@ -31,13 +31,11 @@ const json kEnRoute{{"id", kWo}, {"status", "enRoute"}, {"location", {{"latitude
 // Collects listener events; wait_for() gives the background poller time to deliver.
 class EventLog {
 public:
-    explicit EventLog(selfcare::Client& c) : client_(c) {
-        client_.set_listener([this](const std::string& e) {
-            std::lock_guard lock(m_);
-            events_.push_back(json::parse(e));
-        });
-    }
-    ~EventLog() { client_.set_listener(nullptr); }
+    explicit EventLog(const selfcare::Client& c)
+        : listening_(c.listen([this](const selfcare::Event& e) {
+              std::lock_guard lock(m_);
+              events_.push_back(json{{"event", e.name}, {"data", e.data}});
+          })) {}
     // The first event named `name` whose data matches `pred`, waiting up to a minute for it.
     template <class Pred>
     std::optional<json> wait_for(const std::string& name, Pred pred) {
@@ -54,9 +52,9 @@ public:
     }
 
 private:
-    selfcare::Client& client_;
     std::mutex m_;
     std::vector<json> events_;
+    selfcare::Subscription listening_;  // last: it stops delivery before the log goes
 };
 
 selfcare::Client engineer_client(const TempDir& dir, const std::string& server, bool login = true) {
@@ -84,8 +82,7 @@ TEST_CASE("an engineer completes a visit through the SDK and the customer's app 
     ServerProcess server;
     TempDir engineer_dir, customer_dir;
     auto customer = open_sdk_client(customer_dir, server.base_url());
-    call(customer, "auth.request_otp", {{"msisdn", kDemoCustomer}}, SC_OK);
-    call(customer, "auth.login", {{"msisdn", kDemoCustomer}, {"otp", kDemoOtp}}, SC_OK);
+    sign_in_customer(customer);
     EventLog customer_events(customer);
     auto engineer = engineer_client(engineer_dir, server.base_url());
 
