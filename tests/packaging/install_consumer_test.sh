@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the SDK component of a build into a scratch prefix, then builds and runs an
 # out-of-tree C consumer against it twice: through find_package(selfcare) and through pkg-config.
-# Usage: install_consumer_test.sh BUILD_DIR CONSUMER_SOURCE_DIR C_COMPILER
+# The C++ wrapper is built the find_package way too (selfcare::cpp).
+# Usage: install_consumer_test.sh BUILD_DIR CONSUMER_SOURCE_DIR C_COMPILER CXX_COMPILER
 set -euo pipefail
-build=$1 consumer=$2 cc=$3
+build=$1 consumer=$2 cc=$3 cxx=$4
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 prefix=$work/prefix
@@ -27,11 +28,12 @@ if find "$prefix" -name '*.a' -o -name '*.hpp' ! -name selfcare.hpp | grep -q .;
 fi
 
 echo "== find_package(selfcare)"
-cmake -S "$consumer" -B "$work/cmake-build" -G Ninja -DCMAKE_C_COMPILER="$cc" \
+cmake -S "$consumer" -B "$work/cmake-build" -G Ninja -DCMAKE_C_COMPILER="$cc" -DCMAKE_CXX_COMPILER="$cxx" \
     -DCMAKE_PREFIX_PATH="$prefix" >/dev/null
 cmake --build "$work/cmake-build" >/dev/null
-mkdir "$work/data-cmake"
+mkdir "$work/data-cmake" "$work/data-cpp"
 LD_LIBRARY_PATH=$libdir "$work/cmake-build/consumer" "$work/data-cmake"
+LD_LIBRARY_PATH=$libdir "$work/cmake-build/cpp_consumer" "$work/data-cpp"
 
 echo "== pkg-config selfcare"
 export PKG_CONFIG_PATH=$(dirname "$pc")
