@@ -119,15 +119,16 @@ void EspeakSpeech::run() {
     } else if (auto opened = options_.sink->open(rate.value()); !opened) {
         problem = opened.error();
     }
+    // Logged before the constructor is released, so the report has been made when it returns.
+    if (problem && options_.log) {
+        options_.log("speech is off (" + problem->id + "): " + problem->detail);
+    }
     {
         std::lock_guard<std::mutex> lock(mutex_);
         health_ = problem;
         ready_ = true;
     }
     changed_.notify_all();
-    if (problem && options_.log) {
-        options_.log("speech is off (" + problem->id + "): " + problem->detail);
-    }
 
     for (;;) {
         Request request;
