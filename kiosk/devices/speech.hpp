@@ -31,6 +31,9 @@ struct Utterance {
     Locale locale = Locale::kZhCN;
     int rate_wpm = kNormalRateWpm;
     Privacy privacy = Privacy::kPublic;
+    /// Loudness in percent of the engine's normal level (0..200). The kiosk maps its five
+    /// volume steps onto this and resets them each session (EN 301 549 5.1.3.12/13).
+    int volume_percent = 100;
 };
 
 /// What the speech thread reports through the wake callback.

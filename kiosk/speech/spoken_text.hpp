@@ -72,6 +72,7 @@ private:
 /// The utterance for the engine: personal parts in full when private listening is available
 /// (`headset_present`) or the customer chose to hear them aloud (`read_aloud_chosen`), and
 /// then marked personal so the engine re-checks; masked otherwise, and then public.
+/// Volume is left at its default; set `volume_percent` on the result.
 devices::Utterance to_utterance(const SpokenText& text, devices::Locale locale, int rate_wpm,
                                 bool headset_present, bool read_aloud_chosen = false);
 

@@ -157,6 +157,7 @@ bool EspeakSpeech::speak(const Request& request) {
     if (!espeak_session::select_voice(espeak_session::voice_for(u.locale))) return true;
     // espeak-ng accepts 80..450 words per minute.
     espeak_SetParameter(espeakRATE, std::clamp(u.rate_wpm, 80, 450), 0);
+    espeak_SetParameter(espeakVOLUME, std::clamp(u.volume_percent, 0, 200), 0);
 
     SynthRun run{&generation_, request.generation, options_.sink.get(),
                  [this] { wake(SpeechEvent::kStarted); }};

@@ -150,6 +150,25 @@ TEST_CASE("each screen's title and instruction are spoken, not silence") {
     CHECK(wakes.count(SpeechEvent::kStopped) == 0);
 }
 
+TEST_CASE("a lower volume step gives quieter speech") {
+    test::TempDir dir;
+    Wakes wakes;
+    EspeakSpeech engine(wav_options(dir / "speech.wav", wakes));
+    kiosk::speech::SpokenText t;
+    t.text("请选择要办理的业务");
+    Utterance loud = prompt(t, Locale::kZhCN);
+    Utterance quiet = loud;
+    quiet.volume_percent = 40;
+    REQUIRE(engine.say(loud).ok());
+    REQUIRE(wakes.wait_for(SpeechEvent::kFinished, 1));
+    const double loud_rms = rms(read_wav(dir / "speech.wav").samples);
+    REQUIRE(engine.say(quiet).ok());
+    REQUIRE(wakes.wait_for(SpeechEvent::kFinished, 2));
+    const double quiet_rms = rms(read_wav(dir / "speech.wav").samples);
+    CHECK(quiet_rms > 0.0);
+    CHECK(quiet_rms < loud_rms * 0.7);
+}
+
 TEST_CASE("stop() in the middle of an utterance ends it early") {
     test::TempDir dir;
     Wakes whole_wakes;
