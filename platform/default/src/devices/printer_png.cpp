@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The receipt laid out on a 576-pixel strip: a pass that places every line (so the height is
-// known), then a pass that draws them. Chinese text may break between any two characters,
-// Latin text at spaces, and closing punctuation never starts a line.
+// known), then a pass that draws them. Paragraphs break by the kiosk's CJK line breaker.
 #include "platform_default/printer_png.hpp"
 
 #include <algorithm>
@@ -11,6 +10,7 @@
 #include "font_face.hpp"
 #include "png_file.hpp"
 #include "qr_code.hpp"
+#include "text/line_breaker.hpp"
 #include "utf8.hpp"
 
 namespace selfcare::platform_default {
@@ -34,71 +34,17 @@ constexpr int kQrQuietModules = 4;
 
 int pitch(const FontFace& face) { return face.pixel_size() * 3 / 2; }
 
-// [SECTION] Line breaking
-bool is_wide(char32_t cp) { return cp >= 0x2E80; }
-
-bool is_closing(char32_t cp) {
-    static constexpr std::u32string_view kClosing = U"，。、：；！？）》」』】〕,.:;!?)]";
-    return kClosing.find(cp) != std::u32string_view::npos;
-}
-
-// Units that may not be split: a Chinese character, a Latin word with its trailing space;
-// closing punctuation sticks to what precedes it.
-std::vector<Text> break_units(const Text& text) {
-    std::vector<Text> units;
-    bool in_word = false;
-    for (char32_t cp : text) {
-        if (!units.empty() && is_closing(cp)) {
-            units.back().push_back(cp);
-            in_word = false;
-            continue;
-        }
-        if (cp == U' ') {
-            if (units.empty()) units.emplace_back();
-            units.back().push_back(cp);
-            in_word = false;
-            continue;
-        }
-        if (is_wide(cp) || !in_word) units.emplace_back();
-        units.back().push_back(cp);
-        in_word = !is_wide(cp);
+// [SECTION] Line breaking: the kiosk's own CJK rules (kiosk/text/line_breaker.hpp), so paper
+// and screen break a paragraph alike.
+std::vector<Text> wrap(FontFace& face, const std::string& utf8, int width) {
+    const auto measure = [&face](std::string_view piece) {
+        return static_cast<float>(face.measure(decode_utf8(piece)));
+    };
+    std::vector<Text> lines;
+    for (const auto& line : kiosk::break_lines(utf8, static_cast<float>(width), measure)) {
+        lines.push_back(decode_utf8(line));
     }
-    return units;
-}
-
-Text trim_end(Text line) {
-    while (!line.empty() && line.back() == U' ') line.pop_back();
-    return line;
-}
-
-std::vector<Text> wrap(FontFace& face, const Text& text, int width) {
-    std::vector<Text> lines(1);
-    for (const auto& unit : break_units(text)) {
-        Text candidate = lines.back();
-        candidate.insert(candidate.end(), unit.begin(), unit.end());
-        if (lines.back().empty() || face.measure(trim_end(candidate)) <= width) {
-            lines.back() = std::move(candidate);
-            continue;
-        }
-        lines.emplace_back(unit);
-    }
-    // A unit wider than the line (a long reference) is cut by characters.
-    std::vector<Text> out;
-    for (auto& line : lines) {
-        Text piece;
-        for (char32_t cp : trim_end(line)) {
-            Text next = piece;
-            next.push_back(cp);
-            if (!piece.empty() && face.measure(next) > width) {
-                out.push_back(piece);
-                piece = {cp};
-            } else {
-                piece = std::move(next);
-            }
-        }
-        out.push_back(piece);
-    }
-    return out;
+    return lines;
 }
 
 // [SECTION] Layout
@@ -151,7 +97,7 @@ public:
     enum class Align { kLeft, kCentre, kRight };
 
     void paragraph(FontFace& face, const std::string& utf8, Align align) {
-        for (auto& line : wrap(face, decode_utf8(utf8), kContentWidth)) text_line(face, std::move(line), align);
+        for (auto& line : wrap(face, utf8, kContentWidth)) text_line(face, std::move(line), align);
     }
 
     void label_value(FontFace& face, const std::string& label, const std::string& value) {
