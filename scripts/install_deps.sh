@@ -23,6 +23,8 @@ packages=(
     abigail-tools
     # C ABI consumers: clang imports the iOS module map, python3 runs the ctypes tests
     clang python3
+    # kiosk devices: speech (espeak-ng, sound device, WAV files), receipts (QR, PNG, CJK font), zbarimg reads QR codes back in tests
+    libespeak-ng-dev espeak-ng-data libpcaudio-dev libsndfile1-dev libqrencode-dev libpng-dev libfontconfig-dev libfreetype-dev fonts-noto-cjk zbar-tools
 )
 packages+=("$@")
 

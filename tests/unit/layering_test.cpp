@@ -117,3 +117,21 @@ TEST_CASE("the kiosk reaches the SDK only through the C ABI's C++ wrapper") {
     }
     CHECK(checked > 0);
 }
+
+TEST_CASE("the kiosk's devices and speech text touch neither the SDK nor the window") {
+    // kiosk/devices and kiosk/speech are plain C++ that every platform implements or reuses:
+    // no SDK (not even selfcare.hpp), no ImGui, no GLFW, no OpenGL.
+    int checked = 0;
+    for (const char* part : {"devices", "speech"}) {
+        for (const auto& inc : includes_under(fs::path(SC_SOURCE_DIR) / "kiosk" / part)) {
+            ++checked;
+            INFO(where(inc));
+            const auto slash = inc.target.find('/');
+            const std::string folder = slash == std::string::npos ? "" : inc.target.substr(0, slash);
+            CHECK_MESSAGE((!inc.angled || folder.empty()),
+                          "devices/ and speech/ use only the standard library: '" << inc.target << "'");
+            if (!inc.angled) CHECK_MESSAGE((folder == "devices" || folder == "speech"), inc.target);
+        }
+    }
+    CHECK(checked > 0);
+}
