@@ -55,7 +55,7 @@ public final class SelfcareClient implements AutoCloseable {
     public static SelfcareClient open(String configJson) throws SelfcareException {
         requireNonNull(configJson, "configJson");
         SelfcareClient client = new SelfcareClient();
-        client.handle = NativeBridge.open(utf8(configJson), null, false, client);
+        client.opened(NativeBridge.open(utf8(configJson), null, false, client));
         return client;
     }
 
@@ -90,7 +90,7 @@ public final class SelfcareClient implements AutoCloseable {
                         "the key store hook must supply exactly 32 bytes", "key", false, null, null);
             }
             SelfcareClient client = new SelfcareClient();
-            client.handle = NativeBridge.open(utf8(configJson), key, empty, client);
+            client.opened(NativeBridge.open(utf8(configJson), key, empty, client));
             return client;
         } finally {
             if (key != null) Arrays.fill(key, (byte) 0);
@@ -269,6 +269,14 @@ public final class SelfcareClient implements AutoCloseable {
     }
 
     // --- helpers ---
+
+    private void opened(long nativeHandle) {
+        // Under the lock like every other access, so a client handed to another thread without
+        // a happens-before edge still shows its handle there.
+        synchronized (state) {
+            handle = nativeHandle;
+        }
+    }
 
     private long enter() {
         synchronized (state) {
