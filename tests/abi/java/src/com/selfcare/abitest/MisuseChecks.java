@@ -7,6 +7,7 @@ import static com.selfcare.abitest.Answers.text;
 import com.selfcare.sdk.ResultCallback;
 import com.selfcare.sdk.SelfcareClient;
 import com.selfcare.sdk.SelfcareException;
+import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,29 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class MisuseChecks {
     private MisuseChecks() {}
+
+    private static WeakReference<AsyncResult> callbackOfFinishedCall(SelfcareClient c) throws Exception {
+        AsyncResult callback = new AsyncResult();
+        c.callAsync("sdk.info", null, callback);
+        Check.that(callback.await(60), "the callback ran");
+        return new WeakReference<>(callback);
+    }
+
+    private static WeakReference<SelfcareClient> closedClient(String config) throws Exception {
+        SelfcareClient c = SelfcareClient.open(config);
+        c.setListener(e -> { });
+        c.close();
+        return new WeakReference<>(c);
+    }
+
+    /** True once the object is garbage-collected; asks for collections for up to a minute. */
+    private static boolean collected(WeakReference<?> ref) throws InterruptedException {
+        for (int i = 0; i < 600 && ref.get() != null; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return ref.get() == null;
+    }
 
     static void run(TempDirs dirs) throws Exception {
         Path data = dirs.make("misuse");
@@ -76,6 +100,12 @@ final class MisuseChecks {
         Check.that(asyncUnknown.error() != null && "command.unknown".equals(asyncUnknown.error().getId()),
                 "the async error carries command.unknown");
         Check.that(asyncUnknown.thread() != Thread.currentThread(), "the async error arrived on an SDK thread");
+
+        // The bridge lets go of what it held: a finished call's callback and a closed client become
+        // garbage like any other object (a leaked global reference would keep them forever).
+        Check.that(collected(callbackOfFinishedCall(c)), "the callback of a finished callAsync is released");
+        Check.that(collected(closedClient(object("data_dir", dirs.make("released").toString()))),
+                "a closed client is released");
 
         // A callback that throws: the exception goes to the uncaught-exception handler, the SDK
         // and the JVM carry on.
