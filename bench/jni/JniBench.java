@@ -23,13 +23,19 @@ import java.util.Map;
  * <p>Setup: the real server on loopback, the demo customer signed in through the SDK and the
  * summary fetched once; then the server is stopped and both paths open the data folder with no
  * server configured, so every call is the cache path alone (as sdk_bench's "no server configured").
- * Repetitions alternate which path goes first.
+ * The Java path is run untimed first until the JIT has compiled it; repetitions then alternate
+ * which path goes first.
  *
  * <p>Usage: java -Dselfcare.server=... -Dselfcare.jni.library=... -Dselfcare.bench.library=...
  * -cp selfcare.jar:jni-bench.jar com.selfcare.bench.JniBench [repetitions] [calls per repetition]
  */
 public final class JniBench {
+    // Untimed calls after each open, so both paths start from a warm store cache.
     private static final int WARMUP = 2000;
+    // Untimed calls through Java once per run before anything is timed: on a busy machine the JIT
+    // compiles the call path late (tens of thousands of calls in), and the first repetitions would
+    // time the interpreter instead.
+    private static final int JIT_WARMUP = 150000;
 
     private JniBench() {}
 
@@ -46,6 +52,7 @@ public final class JniBench {
             fillCache(System.getProperty("selfcare.server"), dir, data);
             String config = "{\"data_dir\":" + Json.quote(data.toString()) + "}";
 
+            timeJava(config, JIT_WARMUP);
             List<Double> jni = new ArrayList<>();
             List<Double> c = new ArrayList<>();
             for (int r = 0; r < repetitions; r++) {
@@ -59,12 +66,17 @@ public final class JniBench {
             }
             double jniMedian = median(jni);
             double cMedian = median(c);
+            // Each repetition's pair ran back to back, so its ratio is the least disturbed by a
+            // machine whose load drifts during the run.
+            List<Double> ratios = new ArrayList<>();
+            for (int r = 0; r < repetitions; r++) ratios.add(jni.get(r) / c.get(r));
             System.out.printf("account.summary from the cache, %d calls x %d repetitions (median, min-max us/call)%n",
                     calls, repetitions);
             System.out.printf("  sc_call from C (baseline)   %7.2f  (%.2f-%.2f)%n", cMedian, min(c), max(c));
             System.out.printf("  SelfcareClient.call (JNI)   %7.2f  (%.2f-%.2f)%n", jniMedian, min(jni), max(jni));
-            System.out.printf("  ratio JNI / C               %7.2fx, difference %.2f us%n", jniMedian / cMedian,
-                    jniMedian - cMedian);
+            System.out.printf("  ratio JNI / C               %7.2fx  (median of the repetitions' ratios; %.2f-%.2f)%n",
+                    median(ratios), min(ratios), max(ratios));
+            System.out.printf("  difference of the medians   %7.2f us%n", jniMedian - cMedian);
         } finally {
             delete(dir);
         }
