@@ -160,6 +160,19 @@ final class MisuseChecks {
                 "close() inside a callback throws IllegalStateException: " + closeInside.get());
         Check.that(!c.isClosed(), "the refused close left the client open");
 
+        // Close with async calls still queued: each completes, exactly once, before close returns.
+        List<AsyncResult> queued = new ArrayList<>();
+        SelfcareClient busy = SelfcareClient.open(object("data_dir", dirs.make("queued").toString()));
+        for (int i = 0; i < 20; i++) {
+            AsyncResult r = new AsyncResult();
+            busy.callAsync("sdk.info", null, r);
+            queued.add(r);
+        }
+        busy.close();
+        int once = 0;
+        for (AsyncResult r : queued) once += r.calls() == 1 && r.error() == null ? 1 : 0;
+        Check.equal(20, once, "every call queued before close() called back once, before close returned");
+
         // Threads calling while another closes: each call either answers or throws
         // IllegalStateException; nothing else, no crash.
         List<Thread> callers = new ArrayList<>();
