@@ -25,6 +25,8 @@ packages=(
     clang python3
     # kiosk devices: speech (espeak-ng, sound device, WAV files), receipts (QR, PNG, CJK font), zbarimg reads QR codes back in tests
     libespeak-ng-dev espeak-ng-data libpcaudio-dev libsndfile1-dev libqrencode-dev libpng-dev libfontconfig-dev libfreetype-dev fonts-noto-cjk zbar-tools
+    # Android embedding: the JNI bridge and Java API, built and tested on the desktop JVM
+    default-jdk-headless
 )
 packages+=("$@")
 
