@@ -25,8 +25,8 @@ inline void print_stale_note(const Json& result) {
 /// kExitQueued for a queued write, kExitOk otherwise.
 inline int write_outcome(const Json& result) {
     if (!result.value("queued", false)) return kExitOk;
-    std::cerr << "Saved on this device (the server could not be reached); it is sent automatically,\n"
-                 "or now with `selfcare sync`.\n";
+    std::cerr << "Saved on this device (the server could not be reached). It is sent by `selfcare sync`,\n"
+                 "or before the next write that reaches the server.\n";
     return kExitQueued;
 }
 
