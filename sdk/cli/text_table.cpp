@@ -5,16 +5,18 @@
 #include <ostream>
 
 #include "display_width.hpp"
+#include "formatting.hpp"
 
 namespace selfcare::cli {
 namespace {
 
-// A cell without control characters: a newline or tab in a description would break the grid.
+// A cell as shown: no control characters (a newline or tab in a description would break the
+// grid), and no full phone number, whichever field it came from.
 std::string flatten(const std::string& text) {
     std::string out;
     out.reserve(text.size());
     for (const char c : text) out.push_back(static_cast<unsigned char>(c) < 0x20 ? ' ' : c);
-    return out;
+    return mask_phone_numbers(out);
 }
 
 }  // namespace

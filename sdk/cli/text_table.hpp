@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // A plain-text table for the human views: a header row and aligned columns, measured in terminal
-// columns (display_width.hpp), so Chinese text lines up. Also the "label  value" blocks.
+// columns (display_width.hpp), so Chinese text lines up. Also the "label  value" blocks. Both
+// mask full phone numbers in what they print.
 #pragma once
 
 #include <iosfwd>
