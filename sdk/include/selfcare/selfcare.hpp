@@ -292,6 +292,7 @@ class Subscription {
 public:
     /// An empty subscription (listens to nothing).
     Subscription() = default;
+    /// Takes over `other`'s registration; `other` is left empty.
     Subscription(Subscription&&) noexcept = default;
     /// Ends this registration first (like reset()), then takes over `other`'s.
     Subscription& operator=(Subscription&& other) noexcept {
@@ -310,7 +311,8 @@ public:
     /// flight on another thread is waited for; called from inside the callback itself it does
     /// not wait for itself (the callable is then destroyed when that call returns). The callable
     /// is otherwise destroyed here. No-op when empty. Thread-safe with respect to the SDK's
-    /// threads; do not reset one Subscription from two threads at once.
+    /// threads; do not reset one Subscription from two threads at once, and do not hold a lock
+    /// that the callback takes while ending it (the wait would never end).
     void reset() noexcept {
         if (!hub_) return;
         hub_->remove(slot_);
@@ -370,7 +372,9 @@ public:
         return config_json != nullptr ? open(std::string(config_json), error) : open(std::string("null"), error);
     }
 
+    /// An empty client (see the class comment).
     Client() = default;
+    /// Takes over `other`'s handle and subscriptions; `other` is left empty.
     Client(Client&&) noexcept = default;
     /// Closes this client first (which waits for its callbacks), then takes over `other`.
     Client& operator=(Client&& other) noexcept {
