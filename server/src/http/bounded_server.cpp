@@ -172,7 +172,9 @@ private:
             if (closed_by_client) break;
         }
         if (ssl != nullptr) {
-            SSL_shutdown(ssl);  // best effort: a close_notify without waiting for the client's
+            // Best effort: a close_notify without waiting for the client's, and only on a
+            // session that was set up (OpenSSL forbids it after a failed handshake).
+            if (SSL_is_init_finished(ssl)) SSL_shutdown(ssl);
             SSL_free(ssl);
         }
         ::shutdown(sock, SHUT_RDWR);
