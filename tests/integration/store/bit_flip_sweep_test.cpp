@@ -4,7 +4,7 @@
 // (the flip hit bytes no data lives in), or the open fails with a documented storage error.
 // Never a crash, never a file deleted, rewritten or left behind.
 //
-//   SC_CORRUPTION_ITERATIONS=N   copies to try (default 1000; 250 under sanitizers)
+//   SC_CORRUPTION_ITERATIONS=N   copies to try (default 1000; 150 under sanitizers)
 //   SC_CORRUPTION_SEED=S         replay a run (every run prints its seed)
 #include <doctest/doctest.h>
 
@@ -31,7 +31,7 @@ using nlohmann::json;
 namespace {
 
 #if defined(SC_UNDER_SANITIZER)
-constexpr long kDefaultIterations = 250;  // each open is several times slower instrumented
+constexpr long kDefaultIterations = 150;  // each open is several times slower instrumented
 #else
 constexpr long kDefaultIterations = 1000;
 #endif
