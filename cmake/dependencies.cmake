@@ -19,6 +19,8 @@ find_package(CURL 7.80 REQUIRED)
 
 if(SC_BUILD_TESTS)
     find_package(doctest REQUIRED)
+    # yaml-cpp (libyaml-cpp-dev): the authorization sweep reads server/openapi.yaml.
+    find_package(yaml-cpp REQUIRED)
 endif()
 if(SC_BUILD_BENCH)
     find_package(benchmark REQUIRED)

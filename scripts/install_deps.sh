@@ -17,8 +17,9 @@ packages=(
     libsqlite3-dev
     # reference server: PostgreSQL client, and a server for the integration suite
     libpq-dev postgresql
-    # tests and benchmarks (jansson: JSON for the C99 scenario tests)
-    doctest-dev libbenchmark-dev libjansson-dev
+    # tests and benchmarks (jansson: JSON for the C99 scenario tests; yaml-cpp: the
+    # authorization sweep reads the server's OpenAPI document)
+    doctest-dev libbenchmark-dev libjansson-dev libyaml-cpp-dev
     # ABI baseline check of libselfcare.so (abidw, abidiff)
     abigail-tools
     # C ABI consumers: clang imports the iOS module map, python3 runs the ctypes tests

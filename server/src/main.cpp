@@ -2,6 +2,7 @@
 // selfcare-server: the reference service platform.
 //   selfcare-server --listen 127.0.0.1:8443 --db sqlite:PATH [--seed demo] [--sandbox-otp CODE]
 //                   [--tls-cert F --tls-key F] [--port-file F] [--test-clock] [--fault SPEC]...
+//                   [--threads N] [--request-timeout SECONDS]
 // SIGTERM or SIGINT stops accepting, lets requests in flight finish, and exits 0.
 #include <signal.h>
 #include <unistd.h>
@@ -11,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -19,6 +21,7 @@
 #include "context.hpp"
 #include "http/reply.hpp"
 #include "domain/privacy.hpp"
+#include "http/bounded_server.hpp"
 #include "http/fault_injection.hpp"
 #include "http/httplib.hpp"
 #include "seed/demo_seed.hpp"
@@ -32,6 +35,7 @@ using namespace selfcare::server;
 constexpr const char* kUsage =
     "usage: selfcare-server --listen HOST:PORT --db sqlite:PATH [--seed demo] [--sandbox-otp CODE]\n"
     "                       [--tls-cert FILE --tls-key FILE] [--port-file FILE] [--test-clock]\n"
+    "                       [--threads N] [--request-timeout SECONDS]\n"
     "                       [--fault drop-response:METHOD:ROUTE:N]...  (tests only, loopback only)\n"
     "       selfcare-server --list-routes\n";
 
@@ -53,8 +57,21 @@ struct Args {
     std::string port_file;
     bool test_clock = false;
     bool list_routes = false;
+    ConnectionLimits limits;
     std::vector<DropResponseFault> faults;
 };
+
+// A whole positive number no larger than `max`, or nullopt.
+std::optional<long> positive(const std::string& text, long max) {
+    try {
+        std::size_t used = 0;
+        const long n = std::stol(text, &used);
+        if (used != text.size() || n < 1 || n > max) return std::nullopt;
+        return n;
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
 
 bool is_loopback(const std::string& host) {
     return host.starts_with("127.") || host == "localhost" || host == "::1" || host == "[::1]";
@@ -97,6 +114,14 @@ int main(int argc, char** argv) {
         } else if (arg == "--tls-cert" && value(a.tls_cert)) {
         } else if (arg == "--tls-key" && value(a.tls_key)) {
         } else if (arg == "--port-file" && value(a.port_file)) {
+        } else if (std::string n; arg == "--threads" && value(n)) {
+            const auto threads = positive(n, 4096);
+            if (!threads) return fail("--threads must be 1 to 4096");
+            a.limits.threads = static_cast<std::size_t>(*threads);
+        } else if (std::string s; arg == "--request-timeout" && value(s)) {
+            const auto seconds = positive(s, 600);
+            if (!seconds) return fail("--request-timeout must be 1 to 600 seconds");
+            a.limits.request_timeout = std::chrono::seconds(*seconds);
         } else if (std::string spec; arg == "--fault" && value(spec)) {
             auto fault = parse_fault(spec);
             if (!fault) return fail(fault.error().message);
@@ -145,24 +170,9 @@ int main(int argc, char** argv) {
         }
     }
 
-    std::unique_ptr<httplib::Server> server;
-    if (tls) {
-        auto ssl = std::make_unique<httplib::SSLServer>(a.tls_cert.c_str(), a.tls_key.c_str());
-        if (!ssl->is_valid()) return fail("cannot load the TLS certificate or key");
-        server = std::move(ssl);
-    } else {
-        server = std::make_unique<httplib::Server>();
-    }
-    // Debian builds cpp-httplib as a shared library, so the CPPHTTPLIB_TCP_NODELAY macro does not
-    // reach the compiled defaults: set it on the object too.
-    server->set_tcp_nodelay(true);
-    server->set_payload_max_length(64 * 1024);
-    server->set_read_timeout(10, 0);
-    server->set_write_timeout(10, 0);
-    server->set_keep_alive_max_count(1000);
-    // cpp-httplib holds a worker for as long as a keep-alive connection stays open, so the pool
-    // must be larger than the connections expected at once (kiosks, apps, engineers, the LB).
-    server->new_task_queue = [] { return new httplib::ThreadPool(128); };
+    // Limits a slow or idle client cannot stretch (server/README.md, "Limits").
+    auto server = make_bounded_server(a.limits, a.tls_cert, a.tls_key);
+    if (!server) return fail("cannot load the TLS certificate or key");
 
     register_health_routes(*server, ctx);
     register_auth_routes(*server, ctx);

@@ -137,6 +137,8 @@ domain::Result<HttpResponse> HttpClient::send(const HttpRequest& request) {
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+    // TLS 1.2 at least, whatever the device's OpenSSL configuration would allow.
+    curl_easy_setopt(h, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2));
     curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
     if (!config_.ca_file.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, config_.ca_file.c_str());
     if (!config_.pinned_public_key.empty()) {

@@ -35,6 +35,38 @@ std::string otp_hash(const std::string& msisdn, const std::string& code) {
     return sha256_hex("otp:" + msisdn + ":" + code);
 }
 
+// Wrong codes and wrong service passwords count against the number, not against a code, a
+// connection or an address: asking for a new code does not start the count again. The count is
+// forgotten when a sign-in succeeds, when the lock it earned has run out, or once the number has
+// been left alone for the lock's length after its last code expired.
+bool failures_forgotten(const Row& row, std::int64_t now) {
+    const std::int64_t expires_at = row.integer(1), locked_until = row.integer(3);
+    return (locked_until != 0 && locked_until <= now) || expires_at + kOtpLock <= now;
+}
+
+// Counts one wrong code or password for `msisdn` (row: code_hash, expires_at, failures,
+// locked_until, or none). Returns true when the number is now locked.
+domain::Result<bool> count_failure(Sql& sql, const std::string& msisdn, const std::vector<Row>& row, std::int64_t now) {
+    if (row.empty()) {
+        // No code was asked for (a service-password attempt): a row with no usable code holds the count.
+        auto ins = sql.execute("INSERT INTO otp_codes (msisdn, code_hash, expires_at, failures, locked_until)"
+                               " VALUES (?, '', ?, 1, 0)", {msisdn, now});
+        if (!ins) return ins.error();
+        return kOtpMaxFailures <= 1;
+    }
+    const std::int64_t failures = (failures_forgotten(row.front(), now) ? 0 : row.front().integer(2)) + 1;
+    const bool locked = failures >= kOtpMaxFailures;
+    auto u = sql.execute("UPDATE otp_codes SET failures = ?, locked_until = ? WHERE msisdn = ?",
+                         {failures, locked ? now + kOtpLock : std::int64_t{0}, msisdn});
+    if (!u) return u.error();
+    return locked;
+}
+
+domain::Error locked_out() {
+    return domain::make_error(domain::ErrorCode::kForbidden, "auth.locked",
+                              "too many wrong codes; try again in 15 minutes");
+}
+
 // The kiosk a request comes through, when it carries a valid kiosk token; "" otherwise.
 domain::Result<std::string> calling_kiosk(Context& ctx, const httplib::Request& req) {
     const std::string header = req.get_header_value("Authorization");
@@ -93,27 +125,27 @@ void register_auth_routes(httplib::Server& server, Context& ctx) {
         auto r = ctx.db.transaction([&](Sql& sql) -> domain::Result<void> {
             auto known = sql.query("SELECT 1 FROM customers WHERE msisdn = ?", {*msisdn});
             if (!known) return known.error();
-            auto row = sql.query("SELECT locked_until FROM otp_codes WHERE msisdn = ?", {*msisdn});
+            auto row = sql.query("SELECT code_hash, expires_at, failures, locked_until FROM otp_codes WHERE msisdn = ?",
+                                 {*msisdn});
             if (!row) return row.error();
-            if (!row->empty() && (*row)[0].integer(0) > now) {
+            if (!row->empty() && (*row)[0].integer(3) > now) {
                 locked = true;
                 return domain::success();
             }
             if (known->empty()) return domain::success();  // same answer for unknown numbers
+            // A new code replaces the old one but not the count of wrong tries.
+            const std::int64_t carried = row->empty() || failures_forgotten(row->front(), now) ? 0 : row->front().integer(2);
             if (auto d = sql.execute("DELETE FROM otp_codes WHERE msisdn = ?", {*msisdn}); !d) return d.error();
             auto ins = sql.execute("INSERT INTO otp_codes (msisdn, code_hash, expires_at, failures, locked_until)"
-                                   " VALUES (?, ?, ?, 0, 0)",
-                                   {*msisdn, otp_hash(*msisdn, code), now + kOtpLifetime});
+                                   " VALUES (?, ?, ?, ?, 0)",
+                                   {*msisdn, otp_hash(*msisdn, code), now + kOtpLifetime, carried});
             if (!ins) return ins.error();
             ctx.sms.send_code(*msisdn, code);
             return domain::success();
         });
         std::fill(code.begin(), code.end(), '0');
         if (!r) return r.error();
-        if (locked) {
-            return domain::make_error(domain::ErrorCode::kForbidden, "auth.locked",
-                                      "too many wrong codes; try again in 15 minutes");
-        }
+        if (locked) return locked_out();
         Reply reply;
         reply.status = 202;
         reply.body = {{"sent", true}, {"expires_in", kOtpLifetime}};
@@ -159,10 +191,36 @@ void register_auth_routes(httplib::Server& server, Context& ctx) {
             if (password.empty()) return invalid("service_password", "validation.required", "is required");
             auto rows = ctx.db.query("SELECT service_password_hash FROM customers WHERE msisdn = ?", {*msisdn});
             if (!rows) return rows.error();
-            if (rows->empty() || rows->front().is_null(0) || !verify_password(password, (*rows)[0].text(0))) {
-                return login_failed();
+            if (rows->empty() || rows->front().is_null(0)) return login_failed();
+            // The service password is six digits too: its wrong tries share the code's lock.
+            const bool right = verify_password(password, (*rows)[0].text(0));
+            enum class Outcome { kOk, kWrong, kLocked } outcome = Outcome::kWrong;
+            auto r = ctx.db.transaction([&](Sql& sql) -> domain::Result<void> {
+                auto row = sql.query("SELECT code_hash, expires_at, failures, locked_until FROM otp_codes"
+                                     " WHERE msisdn = ?", {*msisdn});
+                if (!row) return row.error();
+                if (!row->empty() && row->front().integer(3) > now) {
+                    outcome = Outcome::kLocked;
+                    return domain::success();
+                }
+                if (right) {
+                    outcome = Outcome::kOk;
+                    auto d = sql.execute("DELETE FROM otp_codes WHERE msisdn = ?", {*msisdn});
+                    if (!d) return d.error();
+                    return domain::success();
+                }
+                auto locked = count_failure(sql, *msisdn, *row, now);
+                if (!locked) return locked.error();
+                if (*locked) outcome = Outcome::kLocked;
+                return domain::success();
+            });
+            if (!r) return r.error();
+            if (outcome == Outcome::kOk) return issue_token(ctx, "customer", *msisdn, customer_lifetime, *kiosk);
+            if (outcome == Outcome::kLocked) {
+                std::fprintf(stderr, "auth: %s locked after repeated wrong passwords\n", domain::mask_msisdn(*msisdn).c_str());
+                return locked_out();
             }
-            return issue_token(ctx, "customer", *msisdn, customer_lifetime, *kiosk);
+            return login_failed();
         }
 
         const std::string otp = str("otp");
@@ -190,11 +248,9 @@ void register_auth_routes(httplib::Server& server, Context& ctx) {
                 if (!d) return d.error();
                 return domain::success();
             }
-            const std::int64_t failures = row.integer(2) + 1;
-            outcome = failures >= kOtpMaxFailures ? Outcome::kLocked : Outcome::kWrong;
-            auto u = sql.execute("UPDATE otp_codes SET failures = ?, locked_until = ? WHERE msisdn = ?",
-                                 {failures, failures >= kOtpMaxFailures ? now + kOtpLock : std::int64_t{0}, *msisdn});
-            if (!u) return u.error();
+            auto locked = count_failure(sql, *msisdn, *rows, now);
+            if (!locked) return locked.error();
+            outcome = *locked ? Outcome::kLocked : Outcome::kWrong;
             return domain::success();
         });
         if (!r) return r.error();
@@ -202,8 +258,7 @@ void register_auth_routes(httplib::Server& server, Context& ctx) {
             case Outcome::kOk: return issue_token(ctx, "customer", *msisdn, customer_lifetime, *kiosk);
             case Outcome::kLocked:
                 std::fprintf(stderr, "auth: %s locked after repeated wrong codes\n", domain::mask_msisdn(*msisdn).c_str());
-                return domain::make_error(domain::ErrorCode::kForbidden, "auth.locked",
-                                          "too many wrong codes; try again in 15 minutes");
+                return locked_out();
             case Outcome::kExpired:
                 return domain::make_error(domain::ErrorCode::kUnauthenticated, "auth.otp_expired",
                                           "the code has expired; ask for a new one");
