@@ -27,6 +27,10 @@ if find "$prefix" -name '*.a' -o -name '*.hpp' ! -name selfcare.hpp | grep -q .;
     fail "internal files were installed: $(find "$prefix" -name '*.a' -o -name '*.hpp' ! -name selfcare.hpp)"
 fi
 
+echo "== the selfcare tool, installed beside the SDK"
+cmake --install "$build" --prefix "$prefix" --component cli >/dev/null
+"$prefix/bin/selfcare" --help >/dev/null || fail "the installed selfcare tool does not run"
+
 echo "== find_package(selfcare)"
 cmake -S "$consumer" -B "$work/cmake-build" -G Ninja -DCMAKE_C_COMPILER="$cc" -DCMAKE_CXX_COMPILER="$cxx" \
     -DCMAKE_PREFIX_PATH="$prefix" >/dev/null
