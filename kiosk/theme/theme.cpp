@@ -47,52 +47,65 @@ std::vector<ColorPair> Theme::color_pairs() const {
     };
 }
 
-Theme standard_theme(const Panel& panel) {
+namespace {
+
+// A theme's numbers as kiosk.md states them: text in px on the reference panel, targets in mm.
+struct ThemeSpec {
+    std::string_view name;
+    double body, title, figure, button_label;  // px on the reference panel
+    float line_pitch, paragraph_gap;           // multiples of the font size
+    double main_target_mm, min_target_mm, gap_mm;
+    int max_tiles_per_page;
+    std::chrono::seconds inactivity, warning;
+    int speech_rate_wpm;
+    bool voice_on_by_default, promotions;
+    double min_text_contrast, min_control_contrast;
+};
+
+Theme make_theme(const ThemeSpec& s, const Panel& panel) {
     Theme t;
-    t.name = "standard";
-    t.body_px = panel.reference_px(32);
-    t.title_px = panel.reference_px(44);
-    t.figure_px = panel.reference_px(48);
-    t.button_label_px = panel.reference_px(36);
-    t.line_pitch = 1.3F;
-    t.paragraph_gap = 1.7F;
-    t.main_target_px = panel.px(15);
-    t.min_target_px = panel.px(12);
-    t.gap_px = panel.px(5);
-    t.max_tiles_per_page = 6;
-    t.inactivity = std::chrono::seconds(90);
-    t.warning = std::chrono::seconds(30);
-    t.speech_rate_wpm = 175;
-    t.voice_on_by_default = false;
-    t.promotions = true;
-    t.min_text_contrast = 4.5;
-    t.min_control_contrast = 3.0;
+    t.name = s.name;
+    t.body_px = panel.reference_px(s.body);
+    t.title_px = panel.reference_px(s.title);
+    t.figure_px = panel.reference_px(s.figure);
+    t.button_label_px = panel.reference_px(s.button_label);
+    t.line_pitch = s.line_pitch;
+    t.paragraph_gap = s.paragraph_gap;
+    t.main_target_px = panel.px(s.main_target_mm);
+    t.min_target_px = panel.px(s.min_target_mm);
+    t.gap_px = panel.px(s.gap_mm);
+    t.max_tiles_per_page = s.max_tiles_per_page;
+    t.inactivity = s.inactivity;
+    t.warning = s.warning;
+    t.speech_rate_wpm = s.speech_rate_wpm;
+    t.voice_on_by_default = s.voice_on_by_default;
+    t.promotions = s.promotions;
+    t.min_text_contrast = s.min_text_contrast;
+    t.min_control_contrast = s.min_control_contrast;
     t.palette = kiosk_palette();
     return t;
 }
 
+}  // namespace
+
+Theme standard_theme(const Panel& panel) {
+    return make_theme({.name = "standard", .body = 32, .title = 44, .figure = 48, .button_label = 36,
+                       .line_pitch = 1.3F, .paragraph_gap = 1.7F,
+                       .main_target_mm = 15, .min_target_mm = 12, .gap_mm = 5, .max_tiles_per_page = 6,
+                       .inactivity = std::chrono::seconds(90), .warning = std::chrono::seconds(30),
+                       .speech_rate_wpm = 175, .voice_on_by_default = false, .promotions = true,
+                       .min_text_contrast = 4.5, .min_control_contrast = 3.0},
+                      panel);
+}
+
 Theme elder_theme(const Panel& panel) {
-    Theme t;
-    t.name = "elder";
-    t.body_px = panel.reference_px(48);
-    t.title_px = panel.reference_px(64);
-    t.figure_px = panel.reference_px(64);
-    t.button_label_px = panel.reference_px(56);
-    t.line_pitch = 1.5F;
-    t.paragraph_gap = 2.0F;
-    t.main_target_px = panel.px(20);
-    t.min_target_px = panel.px(15);
-    t.gap_px = panel.px(5);
-    t.max_tiles_per_page = 4;
-    t.inactivity = std::chrono::seconds(180);
-    t.warning = std::chrono::seconds(30);
-    t.speech_rate_wpm = 140;
-    t.voice_on_by_default = true;
-    t.promotions = false;
-    t.min_text_contrast = 7.0;
-    t.min_control_contrast = 4.5;
-    t.palette = kiosk_palette();
-    return t;
+    return make_theme({.name = "elder", .body = 48, .title = 64, .figure = 64, .button_label = 56,
+                       .line_pitch = 1.5F, .paragraph_gap = 2.0F,
+                       .main_target_mm = 20, .min_target_mm = 15, .gap_mm = 5, .max_tiles_per_page = 4,
+                       .inactivity = std::chrono::seconds(180), .warning = std::chrono::seconds(30),
+                       .speech_rate_wpm = 140, .voice_on_by_default = true, .promotions = false,
+                       .min_text_contrast = 7.0, .min_control_contrast = 4.5},
+                      panel);
 }
 
 }  // namespace selfcare::kiosk
