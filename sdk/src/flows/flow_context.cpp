@@ -92,7 +92,8 @@ domain::Result<Session> FlowContext::require_session(const char* role) {
     auto s = session();
     if (!s || (role != nullptr && s->role != role)) {
         return domain::make_error(domain::ErrorCode::kUnauthenticated, "auth.no_session",
-                                  role != nullptr ? std::string("a ") + role + " must sign in first" : "sign in first");
+                                  role != nullptr ? std::string(role[0] == 'a' || role[0] == 'e' ? "an " : "a ") + role + " must sign in first"
+                                                   : "sign in first");
     }
     return *s;
 }

@@ -37,14 +37,9 @@ domain::Result<Json> keyed_write(FlowContext& ctx, const std::string& command, c
 
 }  // namespace
 
-domain::Result<Json> send_keyed_write(FlowContext& ctx, const store::OutboxEntry& e) {
-    const Json payload = Json::parse(e.payload, nullptr, false);
-    std::string path;
-    if (e.command == "orders.place") path = "/tmf-api/productOrderingManagement/v4/productOrder";
-    else if (e.command == "loyalty.redeem") path = "/tmf-api/loyalty/v4/redemption";
-    else return domain::make_error(domain::ErrorCode::kInternal, "sync.unknown_command", "no sender for " + e.command);
-    auto req = net::HttpRequest::with_body("POST", path, payload.dump());
-    req.idempotency_key = e.idempotency_key;
+domain::Result<Json> send_keyed_write(FlowContext& ctx, const OutboxRequest& request) {
+    auto req = net::HttpRequest::with_body(request.method, request.path, request.body.dump());
+    req.idempotency_key = request.idempotency_key;
     return ctx.call(std::move(req));
 }
 

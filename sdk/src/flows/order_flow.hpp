@@ -6,6 +6,7 @@
 #pragma once
 
 #include "flows/flow_context.hpp"
+#include "flows/outbox_codec.hpp"
 #include "store/outbox.hpp"
 
 namespace selfcare::flows {
@@ -23,7 +24,8 @@ domain::Result<Json> cancel_order(FlowContext& ctx, const Json& args);
 /// loyalty.redeem {reward_id}: the voucher, or {"queued": true, ...} when offline.
 domain::Result<Json> redeem(FlowContext& ctx, const Json& args, bool& queued);
 
-/// Sends a queued orders.place / loyalty.redeem entry with its own idempotency key.
-domain::Result<Json> send_keyed_write(FlowContext& ctx, const store::OutboxEntry& entry);
+/// Sends a queued orders.place / loyalty.redeem entry (decoded by decode_outbox_entry) with
+/// its own idempotency key.
+domain::Result<Json> send_keyed_write(FlowContext& ctx, const OutboxRequest& request);
 
 }  // namespace selfcare::flows

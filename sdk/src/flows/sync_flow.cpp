@@ -5,6 +5,7 @@
 
 #include "domain/iso8601.hpp"
 #include "flows/order_flow.hpp"
+#include "flows/outbox_codec.hpp"
 #include "flows/ticket_flow.hpp"
 #include "flows/work_order_flow.hpp"
 #include "net/retry.hpp"
@@ -14,15 +15,14 @@ namespace {
 
 constexpr const char* kStatusKey = "sync.status";
 
+// An entry that cannot be read is refused like a server refusal (settle() keeps it, marked
+// failed, and tells the app), so one damaged entry never blocks the ones behind it.
 domain::Result<Json> send_entry(FlowContext& ctx, const store::OutboxEntry& e) {
-    const Json payload = Json::parse(e.payload, nullptr, false);
-    if (!payload.is_object()) {
-        return domain::make_error(domain::ErrorCode::kInternal, "sync.bad_entry", "an outbox entry is not JSON");
-    }
-    if (e.command == "tickets.create") return send_ticket_create(ctx, payload);
-    if (e.command == "orders.place" || e.command == "loyalty.redeem") return send_keyed_write(ctx, e);
-    if (e.command == "workorders.update") return send_work_order_update(ctx, e);
-    return domain::make_error(domain::ErrorCode::kInternal, "sync.unknown_command", "no sender for " + e.command);
+    auto request = decode_outbox_entry(e);
+    if (!request) return request.error();
+    if (request->command == "tickets.create") return send_ticket_create(ctx, *request);
+    if (request->command == "workorders.update") return send_work_order_update(ctx, *request);
+    return send_keyed_write(ctx, *request);
 }
 
 // A text field of an entry's payload ("" when absent or unreadable).

@@ -110,19 +110,9 @@ domain::Result<void> cache_ticket(FlowContext& ctx, const Json& ticket) {
 
 }  // namespace
 
-// The customer a kiosk report was made for ("" when none is named).
-std::string related_customer(const Json& payload) {
-    const Json parties = payload.value("relatedParty", Json::array());
-    if (!parties.is_array()) return {};
-    for (const Json& p : parties) {
-        if (p.is_object() && p.value("role", Json()) == "customer" && p.value("id", Json()).is_string()) return p["id"];
-    }
-    return {};
-}
-
-domain::Result<Json> send_ticket_create(FlowContext& ctx, const Json& payload) {
-    auto req = net::HttpRequest::with_body("POST", "/tmf-api/troubleTicket/v4/troubleTicket", payload.dump());
-    const std::string owner = related_customer(payload);
+domain::Result<Json> send_ticket_create(FlowContext& ctx, const OutboxRequest& request) {
+    auto req = net::HttpRequest::with_body(request.method, request.path, request.body.dump());
+    const std::string& owner = request.customer;
     const auto who = ctx.session();
     if (ctx.is_kiosk() && !owner.empty() && (!who || who->msisdn != owner)) {
         // The customer has left the kiosk: the kiosk delivers the report for them, and their
@@ -134,7 +124,7 @@ domain::Result<Json> send_ticket_create(FlowContext& ctx, const Json& payload) {
     auto r = ctx.call(std::move(req));
     if (!r) return r.error();
     auto tx = ctx.store().transaction([&]() -> domain::Result<void> {
-        if (auto rm = ctx.store().remove_record(store::RecordKind::kTicket, payload.value("externalId", "")); !rm) return rm;
+        if (auto rm = ctx.store().remove_record(store::RecordKind::kTicket, request.local_ref); !rm) return rm;
         return cache_ticket(ctx, *r);
     });
     if (!tx) return tx.error();

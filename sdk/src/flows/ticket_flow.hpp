@@ -6,6 +6,7 @@
 #pragma once
 
 #include "flows/flow_context.hpp"
+#include "flows/outbox_codec.hpp"
 
 namespace selfcare::flows {
 
@@ -30,7 +31,8 @@ domain::Result<Json> rate_ticket(FlowContext& ctx, const Json& args);
 /// the server's or the network's; an id that is not a server ticket id is invalid_argument.
 domain::Result<void> refresh_ticket(FlowContext& ctx, const std::string& id);
 
-/// Sends one queued tickets.create. On success the local record is replaced by the server's.
-domain::Result<Json> send_ticket_create(FlowContext& ctx, const Json& payload);
+/// Sends one queued tickets.create (decoded by decode_outbox_entry). On success the local
+/// record is replaced by the server's.
+domain::Result<Json> send_ticket_create(FlowContext& ctx, const OutboxRequest& request);
 
 }  // namespace selfcare::flows

@@ -229,13 +229,9 @@ domain::Result<Json> update_work_order(FlowContext& ctx, const Json& args, bool&
     return sent.error();
 }
 
-domain::Result<Json> send_work_order_update(FlowContext& ctx, const store::OutboxEntry& entry) {
-    auto u = queued_update(entry);
-    if (!u) return domain::make_error(domain::ErrorCode::kInternal, "sync.bad_entry", "a work-order update is not readable");
-    Json body = u->body;
-    body.erase("eta");
-    auto req = net::HttpRequest::with_body("PATCH", std::string(kBase) + "/" + u->id, body.dump());
-    req.idempotency_key = entry.idempotency_key;
+domain::Result<Json> send_work_order_update(FlowContext& ctx, const OutboxRequest& request) {
+    auto req = net::HttpRequest::with_body(request.method, request.path, request.body.dump());
+    req.idempotency_key = request.idempotency_key;
     auto r = ctx.call(std::move(req));
     if (!r) return r.error();
     if (auto c = cache_work_order(ctx, *r); !c) return c.error();

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "flows/flow_context.hpp"
+#include "flows/outbox_codec.hpp"
 #include "store/outbox.hpp"
 
 namespace selfcare::flows {
@@ -30,7 +31,7 @@ domain::Result<Json> update_work_order(FlowContext& ctx, const Json& args, bool&
 
 /// Sends one queued workorders.update (PATCH with the entry's idempotency key) and caches the
 /// server's answer.
-domain::Result<Json> send_work_order_update(FlowContext& ctx, const store::OutboxEntry& entry);
+domain::Result<Json> send_work_order_update(FlowContext& ctx, const OutboxRequest& request);
 
 /// Re-reads one work order from the server into the cache (after the server refused a queued
 /// update, so the device shows the truth). Errors are the server's or the network's.
