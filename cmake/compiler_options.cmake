@@ -20,3 +20,12 @@ if(SC_SANITIZE)
         -fsanitize=${SC_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all)
     target_link_options(selfcare_compiler_options INTERFACE -fsanitize=${SC_SANITIZE})
 endif()
+
+# Coverage for libFuzzer in every library the fuzz targets reach; only the fuzz_* binaries
+# link the fuzzer's own main (tests/fuzz/CMakeLists.txt).
+if(SC_FUZZ)
+    if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+        message(FATAL_ERROR "SC_FUZZ needs clang (libFuzzer); use the fuzz preset")
+    endif()
+    target_compile_options(selfcare_compiler_options INTERFACE -fsanitize=fuzzer-no-link)
+endif()
