@@ -24,6 +24,8 @@ packages=(
     abigail-tools
     # C ABI consumers: clang imports the iOS module map, python3 runs the ctypes tests
     clang python3
+    # fuzzing: libFuzzer and the sanitizer runtimes for clang (the fuzz preset)
+    libclang-rt-14-dev
     # kiosk devices: speech (espeak-ng, sound device, WAV files), receipts (QR, PNG, CJK font), zbarimg reads QR codes back in tests
     libespeak-ng-dev espeak-ng-data libpcaudio-dev libsndfile1-dev libqrencode-dev libpng-dev libfontconfig-dev libfreetype-dev fonts-noto-cjk zbar-tools
     # Android embedding: the JNI bridge and Java API, built and tested on the desktop JVM

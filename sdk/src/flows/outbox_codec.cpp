@@ -73,7 +73,10 @@ domain::Result<OutboxRequest> decode_outbox_entry(const store::OutboxEntry& entr
     if (command == "tickets.create") {
         out.path = kTicketPath;
         out.local_ref = text(payload, "externalId");
-        if (out.local_ref.empty()) return bad_entry("a report has no local reference");
+        // "L-" and a UUID (ticket_flow makes it so); it is also the report's key on the server.
+        if (!out.local_ref.starts_with("L-") || !is_idempotency_key(out.local_ref.substr(2))) {
+            return bad_entry("a report has no valid local reference");
+        }
         out.customer = related_customer(payload);
         out.body = std::move(payload);
     } else if (command == "orders.place" || command == "loyalty.redeem") {

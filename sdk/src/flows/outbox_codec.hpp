@@ -22,7 +22,7 @@ struct OutboxRequest {
     std::string path;             ///< the route, built only from constants and checked ids
     nlohmann::json body;          ///< a JSON object
     std::string idempotency_key;  ///< a UUID; every retry of the entry sends the same one
-    std::string local_ref;        ///< tickets.create: the device's reference (externalId), else empty
+    std::string local_ref;        ///< tickets.create: the device's reference (externalId: "L-" + a UUID), else empty
     std::string customer;         ///< tickets.create: the customer it was reported for, or empty
     std::string work_order_id;    ///< workorders.update: the work order, else empty
 };

@@ -35,11 +35,11 @@ std::string error_id(const OutboxEntry& e) {
 TEST_CASE("a queued report becomes the TMF621 create, with its local reference and customer") {
     const auto r = decode_outbox_entry(entry(
         "tickets.create",
-        R"({"description":"宽带断网","externalId":"L-1","relatedParty":[{"id":"13800138000","role":"customer"}]})"));
+        R"({"description":"宽带断网","externalId":"L-0b9f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a5b","relatedParty":[{"id":"13800138000","role":"customer"}]})"));
     REQUIRE(r);
     CHECK(r->method == "POST");
     CHECK(r->path == "/tmf-api/troubleTicket/v4/troubleTicket");
-    CHECK(r->local_ref == "L-1");
+    CHECK(r->local_ref == "L-0b9f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a5b");
     CHECK(r->customer == "13800138000");
     CHECK(r->body["description"] == "宽带断网");
     CHECK(r->idempotency_key == kKey);
@@ -82,6 +82,7 @@ TEST_CASE("unreadable payloads and unknown commands are named, never guessed at"
     CHECK(error_id(entry("tickets.create", "not json")) == "sync.bad_entry");
     CHECK(error_id(entry("tickets.create", "[1,2]")) == "sync.bad_entry");
     CHECK(error_id(entry("tickets.create", R"({"description":"no local reference"})")) == "sync.bad_entry");
+    CHECK(error_id(entry("tickets.create", R"({"externalId":"L-1\r\nX-Evil: 1"})")) == "sync.bad_entry");
     CHECK(error_id(entry("orders.place", "\xff\xfe")) == "sync.bad_entry");
     CHECK(error_id(entry("accounts.delete", "{}")) == "sync.unknown_command");
     // The message says what is wrong without repeating what the entry holds.
