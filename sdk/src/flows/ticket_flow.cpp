@@ -122,6 +122,10 @@ std::string related_customer(const Json& payload) {
 
 domain::Result<Json> send_ticket_create(FlowContext& ctx, const Json& payload) {
     auto req = net::HttpRequest::with_body("POST", "/tmf-api/troubleTicket/v4/troubleTicket", payload.dump());
+    // The server returns the first ticket for a repeated externalId, so a resend is safe: saying
+    // so with the local reference as the Idempotency-Key lets a lost answer be retried within
+    // the call, instead of parking the report (and everything queued behind it) for a backoff.
+    req.idempotency_key = payload.value("externalId", "");
     const std::string owner = related_customer(payload);
     const auto who = ctx.session();
     if (ctx.is_kiosk() && !owner.empty() && (!who || who->msisdn != owner)) {
