@@ -6,6 +6,7 @@
 
 #include <deque>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -118,6 +119,11 @@ public:
     /// Held while the outbox is being sent, so one entry is never in flight twice.
     std::mutex& sync_mutex() { return sync_mutex_; }
 
+    /// How recent outbox entries ended (the server's answer, or its refusal), by seq: a command
+    /// that queued an entry may find it already sent by the background drain when it gets the
+    /// sync lock, and answers with this instead. Guarded by sync_mutex(); holds the last few only.
+    std::map<std::int64_t, domain::Result<Json>>& settled_outcomes() { return settled_outcomes_; }
+
 private:
     bool session_token_is(const std::string& token);
     // Sends with retry and maps the answer: the shared part of call() and call_as_kiosk().
@@ -137,6 +143,7 @@ private:
     std::function<void(const std::string&, const Json&)> emit_;
     std::mutex session_mutex_;
     std::mutex sync_mutex_;
+    std::map<std::int64_t, domain::Result<Json>> settled_outcomes_;
     bool session_loaded_ = false;
     std::optional<Session> session_;
 

@@ -41,9 +41,18 @@ void record_status(FlowContext& ctx, bool success, const std::string& error_id) 
     (void)ctx.device_store().put_cache_entry(kStatusKey, s.dump(), ctx.clock().now());
 }
 
+// Keeps the final outcome of an entry for a command still waiting to hear it (see deliver()).
+void remember_outcome(FlowContext& ctx, std::int64_t seq, const domain::Result<Json>& r) {
+    constexpr std::size_t kKept = 256;  // more than can queue up behind the sync lock at once
+    auto& outcomes = ctx.settled_outcomes();
+    outcomes.insert_or_assign(seq, r);
+    while (outcomes.size() > kKept) outcomes.erase(outcomes.begin());
+}
+
 // Applies the outcome of one attempt to the entry. Returns true when draining may go on.
 bool settle(FlowContext& ctx, const store::OutboxEntry& e, const domain::Result<Json>& r) {
     if (r) {
+        remember_outcome(ctx, e.seq, r);
         // One commit: the entry leaves the outbox and the sync state says so together.
         (void)ctx.device_store().transaction([&]() -> domain::Result<void> {
             if (auto rm = ctx.device_store().outbox_remove(e.seq); !rm) return rm;
@@ -76,6 +85,7 @@ bool settle(FlowContext& ctx, const store::OutboxEntry& e, const domain::Result<
     // The server said no (the ticket was cancelled meanwhile, say): keep the entry, marked
     // failed with the server's reason, and tell the app; never drop it silently.
     (void)ctx.device_store().outbox_mark_failed(e.seq, err.id);
+    remember_outcome(ctx, e.seq, r);
     Json failed{{"command", e.command}, {"seq", e.seq}, {"code", err.id}, {"message", err.message}};
     if (e.command == "workorders.update") {
         const std::string id = payload_field(e, "id");
@@ -97,6 +107,15 @@ domain::Result<Json> deliver(FlowContext& ctx, std::int64_t seq) {
         auto batch = ctx.device_store().outbox_pending_through(seq, 8);
         if (!batch) return batch.error();
         if (batch->empty()) {
+            // The background drain took the lock first and settled the entry: answer with how
+            // it ended. Telling the app it failed when it was delivered would invite a second
+            // order or report.
+            auto& outcomes = ctx.settled_outcomes();
+            if (auto it = outcomes.find(seq); it != outcomes.end()) {
+                auto outcome = std::move(it->second);
+                outcomes.erase(it);
+                return outcome;
+            }
             return domain::make_error(domain::ErrorCode::kInternal, "sync.no_entry", "the outbox entry is gone");
         }
         if (batch->front().seq <= done_through) {
@@ -109,6 +128,7 @@ domain::Result<Json> deliver(FlowContext& ctx, std::int64_t seq) {
             if (e.seq == seq) {
                 auto r = send_entry(ctx, e);
                 settle(ctx, e, r);
+                ctx.settled_outcomes().erase(seq);  // answered here: nobody else waits for it
                 return r;
             }
             // Anything accepted earlier goes first, so the server sees commands in order.

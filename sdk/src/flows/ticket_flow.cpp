@@ -112,6 +112,11 @@ domain::Result<void> cache_ticket(FlowContext& ctx, const Json& ticket) {
 
 domain::Result<Json> send_ticket_create(FlowContext& ctx, const OutboxRequest& request) {
     auto req = net::HttpRequest::with_body(request.method, request.path, request.body.dump());
+    // The server returns the first ticket for a repeated externalId, so a resend is safe: saying
+    // so with the local reference as the Idempotency-Key lets a lost answer be retried within
+    // the call, instead of parking the report (and everything queued behind it) for a backoff.
+    // (decode_outbox_entry has checked it is "L-" and a UUID, so it is safe in a header.)
+    req.idempotency_key = request.local_ref;
     const std::string& owner = request.customer;
     const auto who = ctx.session();
     if (ctx.is_kiosk() && !owner.empty() && (!who || who->msisdn != owner)) {

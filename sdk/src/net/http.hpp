@@ -88,7 +88,8 @@ private:
 /// The project error for a non-2xx response, from its status and TMF error body
 /// ({code, reason, message, field}): 400 -> kInvalidArgument (with the field), 422 (a business
 /// rule refused it) -> kConflict, 401 ->
-/// kUnauthenticated (the server's code, or "auth.session_ended"), 403 -> kForbidden, 404 -> kNotFound, 409 -> kConflict,
+/// kUnauthenticated (the server's code, or "auth.session_ended"), 403 -> kForbidden, 404 -> kNotFound, 409 -> kConflict
+/// (retryable when the server says "idempotency.in_progress"),
 /// 429/502/503/504 -> kServer retryable, other 5xx -> kServer. std::nullopt for 2xx.
 std::optional<domain::Error> http_error(const HttpResponse& response);
 

@@ -42,7 +42,10 @@ std::optional<domain::Error> http_error(const HttpResponse& response) {
         case 401: return with(ErrorCode::kUnauthenticated, "auth.session_ended", false);
         case 403: return with(ErrorCode::kForbidden, "auth.forbidden", false);
         case 404: return with(ErrorCode::kNotFound, "server.not_found", false);
-        case 409: return with(ErrorCode::kConflict, "server.conflict", false);
+        // "idempotency.in_progress": an earlier copy of this very request (one whose answer was
+        // lost or late) is still running on the server; asked again later, the server replays
+        // its answer. Any other conflict is the server's verdict.
+        case 409: return with(ErrorCode::kConflict, "server.conflict", id == "idempotency.in_progress");
         case 429:
         case 502:
         case 503:

@@ -30,8 +30,17 @@ Result with_idempotency(Context& ctx, const httplib::Request& req, const Princip
     const std::string body_hash = sha256_hex(route_name + "\n" + req.body);
     const std::int64_t now = ctx.now();
 
+    // One transaction claims the key, runs the effect and records its answer, so they commit
+    // together or not at all: a server killed in the middle leaves no claim behind. (With the
+    // claim committed on its own, a retry after a kill -9 was refused with 409 for a minute.)
+    // A concurrent copy of the request waits for the first and replays it (SQLite), or fails on
+    // the key and is answered 409 idempotency.in_progress, which clients ask again (PostgreSQL).
     std::optional<Reply> replay;
-    domain::Result<void> claimed = ctx.db.transaction([&](Sql& sql) -> domain::Result<void> {
+    Result outcome = Reply{};
+    bool effect_ran = false;
+    auto tx = ctx.db.transaction([&](Sql& sql) -> domain::Result<void> {
+        replay.reset();  // the transaction may run again after a serialization failure
+        effect_ran = false;
         if (auto d = sql.execute("DELETE FROM idempotency WHERE created_at < ?", {now - kRetention}); !d) return d.error();
         auto rows = sql.query("SELECT body_hash, state, response_status, response_body, created_at FROM idempotency"
                               " WHERE principal = ? AND idem_key = ?", {principal, key});
@@ -43,34 +52,29 @@ Result with_idempotency(Context& ctx, const httplib::Request& req, const Princip
                 if (ins.error().id == "server.duplicate") return conflict_in_flight();
                 return ins.error();
             }
-            return domain::success();
+        } else {
+            const Row& r = rows->front();
+            if (r.text(0) != body_hash) {
+                return domain::make_error(domain::ErrorCode::kServer, "idempotency.key_reused",
+                                          "this Idempotency-Key was used with a different request");
+            }
+            if (r.text(1) == "done") {
+                Reply stored;
+                stored.status = static_cast<int>(r.integer(2));
+                stored.raw = r.text(3);
+                stored.headers = {{"Idempotent-Replayed", "true"}};
+                replay = std::move(stored);
+                return domain::success();
+            }
+            // A 'running' row committed by an older server version that died mid-request.
+            if (now - r.integer(4) < kAbandoned) return conflict_in_flight();
+            auto take = sql.execute("UPDATE idempotency SET created_at = ? WHERE principal = ? AND idem_key = ?",
+                                    {now, principal, key});
+            if (!take) return take.error();
         }
-        const Row& r = rows->front();
-        if (r.text(0) != body_hash) {
-            return domain::make_error(domain::ErrorCode::kServer, "idempotency.key_reused",
-                                      "this Idempotency-Key was used with a different request");
-        }
-        if (r.text(1) == "done") {
-            Reply stored;
-            stored.status = static_cast<int>(r.integer(2));
-            stored.raw = r.text(3);
-            stored.headers = {{"Idempotent-Replayed", "true"}};
-            replay = std::move(stored);
-            return domain::success();
-        }
-        if (now - r.integer(4) < kAbandoned) return conflict_in_flight();
-        auto take = sql.execute("UPDATE idempotency SET created_at = ? WHERE principal = ? AND idem_key = ?",
-                                {now, principal, key});
-        if (!take) return take.error();
-        return domain::success();
-    });
-    if (!claimed) return claimed.error();
-    if (replay) return *replay;
-
-    Result outcome = Reply{};
-    auto tx = ctx.db.transaction([&](Sql& sql) -> domain::Result<void> {
+        effect_ran = true;
         Result r = effect(sql);
-        if (!r) return r.error();  // the effect's writes roll back; the answer is recorded below
+        if (!r) return r.error();  // the claim and the effect's writes roll back; the answer is recorded below
         Reply reply = std::move(r).value();
         if (reply.raw.empty()) reply.raw = reply.body.dump();
         auto u = sql.execute("UPDATE idempotency SET state = 'done', response_status = ?, response_body = ?"
@@ -81,25 +85,23 @@ Result with_idempotency(Context& ctx, const httplib::Request& req, const Princip
         return domain::success();
     });
     if (!tx) {
-        // A refused request (4xx) is recorded in its own transaction so a retry gets the same answer;
-        // a retryable failure releases the key.
+        // A refusal of the effect (4xx) is recorded in its own transaction so a retry gets the
+        // same answer; a retryable failure, or one before the effect ran, records nothing.
         const auto& e = tx.error();
-        auto record = ctx.db.transaction([&](Sql& sql) -> domain::Result<void> {
-            if (e.retryable) {
-                auto d = sql.execute("DELETE FROM idempotency WHERE principal = ? AND idem_key = ?", {principal, key});
-                if (!d) return d.error();
-                return domain::success();
-            }
+        if (effect_ran && !e.retryable) {
             const std::string raw = error_body(e).dump();
-            auto u = sql.execute("UPDATE idempotency SET state = 'done', response_status = ?, response_body = ?"
-                                 " WHERE principal = ? AND idem_key = ?",
-                                 {std::int64_t{http_status(e)}, raw, principal, key});
-            if (!u) return u.error();
-            return domain::success();
-        });
-        (void)record;
+            auto record = ctx.db.transaction([&](Sql& sql) -> domain::Result<void> {
+                auto ins = sql.execute("INSERT INTO idempotency (principal, idem_key, route, body_hash, state,"
+                                       " response_status, response_body, created_at) VALUES (?, ?, ?, ?, 'done', ?, ?, ?)",
+                                       {principal, key, route_name, body_hash, std::int64_t{http_status(e)}, raw, now});
+                if (!ins && ins.error().id != "server.duplicate") return ins.error();  // a copy recorded it first
+                return domain::success();
+            });
+            (void)record;
+        }
         return e;
     }
+    if (replay) return *replay;
     return outcome;
 }
 

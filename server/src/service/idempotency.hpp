@@ -12,8 +12,9 @@
 
 namespace selfcare::server {
 
-/// Runs `effect` at most once per (caller, key). `effect` runs inside a transaction that also
-/// records its response, so the effect and the stored answer commit together.
+/// Runs `effect` at most once per (caller, key). The key's claim, `effect` and its recorded
+/// response are one transaction: they commit together, and a process that dies mid-request
+/// leaves nothing that would hold the key.
 Result with_idempotency(Context& ctx, const httplib::Request& req, const Principal& who, const std::string& route_name,
                         const std::function<Result(Sql&)>& effect);
 

@@ -83,3 +83,34 @@ TEST_CASE("an order and a redemption whose answers were lost are retried and lan
         CHECK(call(client, "sync.status", json::object(), SC_OK)["pending"] == 0);
     }
 }
+
+TEST_CASE("regression: a fault report whose answer was lost is retried within the call, not parked") {
+    constexpr const char* kTicketRoute = "/tmf-api/troubleTicket/v4/troubleTicket";
+    ServerProcess server({"--fault", std::string("drop-response:POST:") + kTicketRoute + ":1"});
+    TempDir dir;
+    auto client = open_sdk_client(json{{"data_dir", dir.path().string()},
+                                       {"server", server.base_url()},
+                                       {"network", {{"connect_timeout_ms", 5000}, {"timeout_ms", 20000}}}});
+    sign_in_customer(client);
+    const std::string description = "应答丢失的故障申报";
+    // Before the fix the report was answered SC_E_OFFLINE_QUEUED and waited in the outbox for a
+    // backoff, holding up every command queued after it.
+    auto ticket = call(client, "tickets.create",
+                       {{"category", "business"}, {"subcategory", "billingDispute"}, {"description", description},
+                        {"contact", kDemoCustomer}, {"channel", "app"}},
+                       SC_OK);
+    CHECK(dropped_answers(server, kTicketRoute) == 1);
+    CHECK(ticket.value("queued", false) == false);
+
+    ApiClient direct(server);
+    REQUIRE(direct.login_customer().status == 201);
+    int found = 0;
+    for (const auto& t : direct.get(std::string(kTicketRoute) + "?limit=100").body) {
+        if (t.value("description", "") == description) {
+            ++found;
+            CHECK(t["id"] == ticket["id"]);
+        }
+    }
+    CHECK(found == 1);
+    CHECK(call(client, "sync.status", json::object(), SC_OK)["pending"] == 0);
+}

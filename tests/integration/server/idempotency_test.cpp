@@ -3,7 +3,12 @@
 // draft, and 100 concurrent identical requests that make exactly one order and one deduction.
 #include <doctest/doctest.h>
 
+#include <libpq-fe.h>
+
 #include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <string>
 #include <thread>
 
 #include "support/server_process.hpp"
@@ -165,4 +170,56 @@ TEST_CASE("orders read back one by one; a completed order cannot be cancelled; r
     REQUIRE(rewards.status == 200);
     CHECK(rewards.body.size() == 4);  // the compensation pack is granted, never bought
     for (const auto& r : rewards.body) CHECK(r["kind"] != "compensation");
+}
+
+TEST_CASE("regression: a server killed in the middle of a keyed write leaves the key free for the retry") {
+    // The server used to commit its claim on the key first and run the effect in a second
+    // transaction. Killed in between, it left the claim 'running', and for a minute every retry
+    // was refused with 409 idempotency.in_progress. To stop the server between the two
+    // deterministically, the test holds a lock on the customer's row that the redemption needs;
+    // a row lock from outside takes PostgreSQL, so on SQLite this case has nothing to run.
+    if (std::getenv("SC_TEST_PG_STATE") == nullptr) return;
+    ServerProcess server;
+    ApiClient c(server);
+    REQUIRE(c.login_customer().status == 201);
+    const auto points_before = c.get("/tmf-api/loyalty/v4/loyaltyAccount").body["points"].get<std::int64_t>();
+
+    PGconn* pg = PQconnectdb(server.db_url().c_str());
+    REQUIRE(PQstatus(pg) == CONNECTION_OK);
+    const auto exec = [&](const std::string& sql) {
+        PGresult* r = PQexec(pg, sql.c_str());
+        const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK;
+        std::string first = ok && PQntuples(r) > 0 ? PQgetvalue(r, 0, 0) : "";
+        PQclear(r);
+        REQUIRE(ok);
+        return first;
+    };
+    exec("BEGIN");
+    exec("SELECT points FROM customers WHERE msisdn = '13800138000' FOR UPDATE");
+    const std::string body = json{{"rewardId", "R-DATA-5G"}}.dump();
+    std::thread request([&] {
+        ApiClient blocked(server);
+        blocked.set_token(c.token());
+        (void)blocked.send("POST", "/tmf-api/loyalty/v4/redemption", body, {{"Idempotency-Key", "killed-1"}});
+    });
+    // Wait until the server's redemption is blocked on the row lock, then kill it there.
+    bool waiting = false;
+    for (int i = 0; i < 3000 && !waiting; ++i) {
+        waiting = exec("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                       " AND wait_event_type = 'Lock'") != "0";
+        if (!waiting) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    REQUIRE(waiting);
+    server.kill_hard();
+    request.join();
+    exec("ROLLBACK");
+    PQfinish(pg);
+
+    server.restart();
+    ApiClient retry(server);
+    retry.set_token(c.token());
+    auto r = retry.send("POST", "/tmf-api/loyalty/v4/redemption", body, {{"Idempotency-Key", "killed-1"}});
+    CHECK(r.status == 201);  // was 409 idempotency.in_progress for a minute
+    CHECK(retry.get("/tmf-api/loyalty/v4/loyaltyAccount").body["points"] == points_before - 500);
+    CHECK(retry.get("/tmf-api/loyalty/v4/redemption").body.size() == 1);
 }

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <string>
 #include <vector>
 
 #include "net/retry.hpp"
@@ -97,4 +98,41 @@ TEST_CASE("full jitter stays within the exponential cap") {
             CHECK(d.count() <= cap);
         }
     }
+}
+
+TEST_CASE("regression: a keyed write answered 409 idempotency.in_progress is asked again; other conflicts are final") {
+    // The server answers 409 "idempotency.in_progress" while an earlier copy of the same keyed
+    // write is still running (a retry that overtook a late copy). That is not its verdict: asked
+    // again, it replays the first answer. The SDK took it as final and marked the order failed
+    // although the server placed it.
+    test::TestHttpsServer server{pki()};
+    std::atomic<int> hits{0};
+    std::string first_code = "idempotency.in_progress";
+    server.http().Post("/order", [&](const httplib::Request&, httplib::Response& res) {
+        if (++hits == 1) {
+            res.status = 409;
+            res.set_content(R"({"code":")" + first_code + R"(","message":"still running"})", "application/json");
+        } else {
+            res.status = 201;
+            res.set_content(R"({"id":"PO-1"})", "application/json");
+        }
+    });
+    net::TransportConfig c;
+    c.base_url = server.start();
+    c.ca_file = pki().file("ca.pem").string();
+    net::HttpClient client(c);
+    auto request = net::HttpRequest::with_body("POST", "/order", R"({"quoteId":"Q-1"})");
+    request.idempotency_key = "k-1";
+    auto r = net::send_with_retry(client, request, {}, [](auto) {});
+    REQUIRE(r.ok());
+    CHECK(r->status == 201);
+    CHECK(hits == 2);
+
+    hits = 0;
+    first_code = "order.already_cancelled";
+    auto refused = net::send_with_retry(client, request, {}, [](auto) {});
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == domain::ErrorCode::kConflict);
+    CHECK_FALSE(refused.error().retryable);
+    CHECK(hits == 1);
 }
