@@ -51,8 +51,8 @@ domain::Error classify_unreadable(const fs::path& path, const platform::SecretKe
                    "be ruled out: " + original.message);
 }
 
-Result<void> quick_check(Connection& db) {
-    auto s = Statement::prepare(db, "PRAGMA quick_check");
+Result<void> check_integrity(Connection& db, Verify how) {
+    auto s = Statement::prepare(db, how == Verify::kFull ? "PRAGMA integrity_check" : "PRAGMA quick_check");
     if (!s) return s.error();
     auto row = s->step("check store integrity");
     if (!row) return row.error();
@@ -65,7 +65,8 @@ Result<void> quick_check(Connection& db) {
 }  // namespace
 
 Result<std::unique_ptr<Store>> Store::open(const fs::path& path, platform::KeyStore& keys,
-                                           const domain::Clock& clock, OpenOptions options) {
+                                           const domain::Clock& clock, OpenOptions options,
+                                           const std::string& vfs) {
     std::error_code ec;
     const bool exists = fs::exists(path, ec);
     if (ec) return storage("storage.io", "cannot look at the store file: " + ec.message());
@@ -77,15 +78,15 @@ Result<std::unique_ptr<Store>> Store::open(const fs::path& path, platform::KeySt
         if (auto r = write_key_check(path, *key); !r) return r.error();
     }
 
-    auto db = Connection::open(path, /*create=*/!exists);
+    auto db = Connection::open(path, /*create=*/!exists, vfs);
     if (!db) return db.error();
     if (auto r = apply_key(*db, *key); !r) return r.error();
     if (auto r = probe_readable(*db); !r) {
         if (r.error().id == "storage.corrupt") return classify_unreadable(path, *key, r.error());
         return r.error();
     }
-    if (exists && options.verify == Verify::kQuick) {
-        if (auto r = quick_check(*db); !r) return r.error();
+    if (exists && options.verify != Verify::kNone) {
+        if (auto r = check_integrity(*db, options.verify); !r) return r.error();
     }
     if (auto r = configure_connection(*db); !r) return r.error();
     if (auto r = migrate(*db, clock.now(), options.schema_version); !r) return r.error();
