@@ -51,6 +51,15 @@ domain::Error classify_unreadable(const fs::path& path, const platform::SecretKe
                    "be ruled out: " + original.message);
 }
 
+// A connection to `path` keyed with `key`, the salt taken as `salt` says.
+Result<Connection> open_keyed(const fs::path& path, bool create, const std::string& vfs,
+                              const platform::SecretKey& key, SaltSource salt) {
+    auto db = Connection::open(path, create, vfs);
+    if (!db) return db.error();
+    if (auto r = apply_key(*db, key, salt); !r) return r.error();
+    return db;
+}
+
 Result<void> check_integrity(Connection& db, Verify how) {
     auto s = Statement::prepare(db, how == Verify::kFull ? "PRAGMA integrity_check" : "PRAGMA quick_check");
     if (!s) return s.error();
@@ -78,12 +87,19 @@ Result<std::unique_ptr<Store>> Store::open(const fs::path& path, platform::KeySt
         if (auto r = write_key_check(path, *key); !r) return r.error();
     }
 
-    auto db = Connection::open(path, /*create=*/!exists, vfs);
+    auto db = open_keyed(path, !exists, vfs, *key, SaltSource::kFromKey);
     if (!db) return db.error();
-    if (auto r = apply_key(*db, *key); !r) return r.error();
     if (auto r = probe_readable(*db); !r) {
-        if (r.error().id == "storage.corrupt") return classify_unreadable(path, *key, r.error());
-        return r.error();
+        if (r.error().id != "storage.corrupt") return r.error();
+        if (!exists) return classify_unreadable(path, *key, r.error());
+        // A store created before its salt came from the key keeps its salt in the file.
+        auto legacy = open_keyed(path, false, vfs, *key, SaltSource::kFromFile);
+        if (!legacy) return legacy.error();
+        if (auto again = probe_readable(*legacy); !again) {
+            if (again.error().id == "storage.corrupt") return classify_unreadable(path, *key, r.error());
+            return again.error();
+        }
+        db = std::move(legacy);
     }
     if (exists && options.verify != Verify::kNone) {
         if (auto r = check_integrity(*db, options.verify); !r) return r.error();
