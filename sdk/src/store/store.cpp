@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "store/store.hpp"
 
+#include <cstdlib>
+#include <string_view>
 #include <system_error>
 
 #include "store/encryption.hpp"
@@ -60,14 +62,37 @@ Result<Connection> open_keyed(const fs::path& path, bool create, const std::stri
     return db;
 }
 
+// The SQLite result code in a check's report line about a page it could not read
+// ("Page 7: unable to get the page. error code=266"), or 0.
+int unreadable_page_code(const std::string& line) {
+    static constexpr std::string_view kMark = "error code=";
+    const auto at = line.find(kMark);
+    if (at == std::string::npos) return 0;
+    return std::atoi(line.c_str() + at + kMark.size());
+}
+
 Result<void> check_integrity(Connection& db, Verify how) {
     auto s = Statement::prepare(db, how == Verify::kFull ? "PRAGMA integrity_check" : "PRAGMA quick_check");
     if (!s) return s.error();
-    auto row = s->step("check store integrity");
-    if (!row) return row.error();
-    if (!*row || s->column_text(0) != "ok") {
-        return storage("storage.corrupt", "the store failed its integrity check");
+    bool sound = false;
+    for (;;) {
+        auto row = s->step("check store integrity");
+        if (!row) return row.error();
+        if (!*row) break;
+        const std::string line = s->column_text(0);
+        if (line == "ok") {
+            sound = true;
+            continue;
+        }
+        // The check reports a page it could not read as a line of its report, not as an error.
+        // A failed read is the disk's trouble, not damage: it stays an I/O error, so an app does
+        // not tell the user (or act as if) their data is broken over a passing fault.
+        if (const int code = unreadable_page_code(line); code != 0) {
+            auto err = sqlite_error(code, "check store integrity");
+            if (err.id == "storage.io" || err.id == "storage.full") return err;
+        }
     }
+    if (!sound) return storage("storage.corrupt", "the store failed its integrity check");
     return domain::success();
 }
 
