@@ -43,7 +43,7 @@ public:
     /// Power cut at sync number `at_sync` (1-based, counted from reset()): just before that sync
     /// runs, every file's durable image (its last synced contents) is written under `copy_dir`
     /// with the same file name. With `garble`, some unsynced writes reach the image anyway, whole
-    /// or as random bytes, as a drive with a volatile cache may do. `rng` picks which.
+    /// or as random bytes, as a drive with a volatile cache may do; `seed` makes the choice repeatable.
     void arm_power_cut(std::int64_t at_sync, std::filesystem::path copy_dir, bool garble, std::uint64_t seed);
     /// True once the armed power cut has happened.
     bool cut_done() const { return cut_done_; }
