@@ -40,10 +40,11 @@ std::int64_t sqlite_last_insert_rowid(const Connection& db) {
 
 int sqlite_changes(const Connection& db) { return sqlite3_changes(db.handle()); }
 
-domain::Result<Connection> Connection::open(const std::filesystem::path& path, bool create) {
+domain::Result<Connection> Connection::open(const std::filesystem::path& path, bool create,
+                                            const std::string& vfs) {
     sqlite3* db = nullptr;
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
-    const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+    const int rc = sqlite3_open_v2(path.c_str(), &db, flags, vfs.empty() ? nullptr : vfs.c_str());
     if (rc != SQLITE_OK) {
         sqlite3_close_v2(db);
         return sqlite_error(rc, "open database");

@@ -34,9 +34,11 @@ int sqlite_changes(const Connection& db);
 /// Thread-safety: none of its own; the Store serialises access with a mutex.
 class Connection {
 public:
-    /// Opens (never creates unless `create`) the file at `path` read-write.
-    /// Errors: see sqlite_error(); a missing file without `create` is "storage.io".
-    static domain::Result<Connection> open(const std::filesystem::path& path, bool create);
+    /// Opens (never creates unless `create`) the file at `path` read-write, through the SQLite
+    /// VFS named `vfs` (empty: the default one; tests register VFSes that simulate power loss
+    /// and I/O errors). Errors: see sqlite_error(); a missing file without `create` is "storage.io".
+    static domain::Result<Connection> open(const std::filesystem::path& path, bool create,
+                                           const std::string& vfs = {});
 
     Connection(Connection&& other) noexcept;
     Connection& operator=(Connection&& other) noexcept;

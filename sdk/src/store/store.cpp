@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "store/store.hpp"
 
+#include <cstdlib>
+#include <string_view>
 #include <system_error>
 
 #include "store/encryption.hpp"
@@ -51,21 +53,54 @@ domain::Error classify_unreadable(const fs::path& path, const platform::SecretKe
                    "be ruled out: " + original.message);
 }
 
-Result<void> quick_check(Connection& db) {
-    auto s = Statement::prepare(db, "PRAGMA quick_check");
+// A connection to `path` keyed with `key`, the salt taken as `salt` says.
+Result<Connection> open_keyed(const fs::path& path, bool create, const std::string& vfs,
+                              const platform::SecretKey& key, SaltSource salt) {
+    auto db = Connection::open(path, create, vfs);
+    if (!db) return db.error();
+    if (auto r = apply_key(*db, key, salt); !r) return r.error();
+    return db;
+}
+
+// The SQLite result code in a check's report line about a page it could not read
+// ("Page 7: unable to get the page. error code=266"), or 0.
+int unreadable_page_code(const std::string& line) {
+    static constexpr std::string_view kMark = "error code=";
+    const auto at = line.find(kMark);
+    if (at == std::string::npos) return 0;
+    return std::atoi(line.c_str() + at + kMark.size());
+}
+
+Result<void> check_integrity(Connection& db, Verify how) {
+    auto s = Statement::prepare(db, how == Verify::kFull ? "PRAGMA integrity_check" : "PRAGMA quick_check");
     if (!s) return s.error();
-    auto row = s->step("check store integrity");
-    if (!row) return row.error();
-    if (!*row || s->column_text(0) != "ok") {
-        return storage("storage.corrupt", "the store failed its integrity check");
+    bool sound = false;
+    for (;;) {
+        auto row = s->step("check store integrity");
+        if (!row) return row.error();
+        if (!*row) break;
+        const std::string line = s->column_text(0);
+        if (line == "ok") {
+            sound = true;
+            continue;
+        }
+        // The check reports a page it could not read as a line of its report, not as an error.
+        // A failed read is the disk's trouble, not damage: it stays an I/O error, so an app does
+        // not tell the user (or act as if) their data is broken over a passing fault.
+        if (const int code = unreadable_page_code(line); code != 0) {
+            auto err = sqlite_error(code, "check store integrity");
+            if (err.id == "storage.io" || err.id == "storage.full") return err;
+        }
     }
+    if (!sound) return storage("storage.corrupt", "the store failed its integrity check");
     return domain::success();
 }
 
 }  // namespace
 
 Result<std::unique_ptr<Store>> Store::open(const fs::path& path, platform::KeyStore& keys,
-                                           const domain::Clock& clock, OpenOptions options) {
+                                           const domain::Clock& clock, OpenOptions options,
+                                           const std::string& vfs) {
     std::error_code ec;
     const bool exists = fs::exists(path, ec);
     if (ec) return storage("storage.io", "cannot look at the store file: " + ec.message());
@@ -77,15 +112,22 @@ Result<std::unique_ptr<Store>> Store::open(const fs::path& path, platform::KeySt
         if (auto r = write_key_check(path, *key); !r) return r.error();
     }
 
-    auto db = Connection::open(path, /*create=*/!exists);
+    auto db = open_keyed(path, !exists, vfs, *key, SaltSource::kFromKey);
     if (!db) return db.error();
-    if (auto r = apply_key(*db, *key); !r) return r.error();
     if (auto r = probe_readable(*db); !r) {
-        if (r.error().id == "storage.corrupt") return classify_unreadable(path, *key, r.error());
-        return r.error();
+        if (r.error().id != "storage.corrupt") return r.error();
+        if (!exists) return classify_unreadable(path, *key, r.error());
+        // A store created before its salt came from the key keeps its salt in the file.
+        auto legacy = open_keyed(path, false, vfs, *key, SaltSource::kFromFile);
+        if (!legacy) return legacy.error();
+        if (auto again = probe_readable(*legacy); !again) {
+            if (again.error().id == "storage.corrupt") return classify_unreadable(path, *key, r.error());
+            return again.error();
+        }
+        db = std::move(legacy);
     }
-    if (exists && options.verify == Verify::kQuick) {
-        if (auto r = quick_check(*db); !r) return r.error();
+    if (exists && options.verify != Verify::kNone) {
+        if (auto r = check_integrity(*db, options.verify); !r) return r.error();
     }
     if (auto r = configure_connection(*db); !r) return r.error();
     if (auto r = migrate(*db, clock.now(), options.schema_version); !r) return r.error();

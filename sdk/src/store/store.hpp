@@ -25,6 +25,7 @@ namespace selfcare::store {
 /// How thoroughly open() checks the file.
 enum class Verify {
     kQuick,  ///< PRAGMA quick_check: every page is read, so damage anywhere is found at open
+    kFull,   ///< PRAGMA integrity_check: quick_check plus every index against its table (slower)
     kNone,   ///< only the schema page (faster open for large stores; damage surfaces on use)
 };
 
@@ -58,10 +59,14 @@ public:
     /// Opens the database at `path` with the key from `keys`, creating both when no database
     /// exists (the folder must exist). Runs pending migrations. `clock` stamps migrations and is
     /// kept for the store's own timestamps; it must outlive the Store.
+    /// `vfs` names the SQLite VFS to open through (empty: the default). It is internal to the
+    /// store layer and its tests, where a test VFS simulates power loss and I/O errors; the
+    /// C ABI never sets it.
     static domain::Result<std::unique_ptr<Store>> open(const std::filesystem::path& path,
                                                        platform::KeyStore& keys,
                                                        const domain::Clock& clock,
-                                                       OpenOptions options = {});
+                                                       OpenOptions options = {},
+                                                       const std::string& vfs = {});
 
     /// Removes the database at `path`, its -wal/-shm/-journal files, its key check and its key
     /// (via `keys.destroy()`), without opening it: also works on a damaged store.
