@@ -70,7 +70,8 @@ public:
     HttpClient(const HttpClient&) = delete;
     HttpClient& operator=(const HttpClient&) = delete;
 
-    /// Sends once. A response of any HTTP status is a success here (see http_error()).
+    /// Sends once (a write without an idempotency key goes on a new connection, so libcurl never
+    /// resends it by itself). A response of any HTTP status is a success here (see http_error()).
     /// Errors (kNetwork unless noted): "network.unreachable", "network.timeout", "network.tls"
     /// (certificate or host verification failed), "network.pin_mismatch", "network.too_large",
     /// "network.io", "network.cancelled" (request.cancel became true); all but tls, pin,

@@ -158,6 +158,11 @@ domain::Result<HttpResponse> HttpClient::send(const HttpRequest& request) {
     curl_easy_setopt(h, CURLOPT_XFERINFODATA, const_cast<std::atomic<bool>*>(request.cancel));
     curl_easy_setopt(h, CURLOPT_NOPROGRESS, request.cancel != nullptr ? 0L : 1L);
     curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+    // libcurl resends a request by itself, at once, when a connection it reused closes before
+    // any byte of an answer. A write without an idempotency key must not go twice (the server
+    // may have acted before it went away), so it gets a new connection, which is never resent.
+    const bool reads = request.method == "GET" || request.method == "HEAD";
+    if (!reads && request.idempotency_key.empty()) curl_easy_setopt(h, CURLOPT_FRESH_CONNECT, 1L);
     if (request.method == "HEAD") curl_easy_setopt(h, CURLOPT_NOBODY, 1L);
     if (!request.body.empty() || request.method == "POST" || request.method == "PATCH" ||
         request.method == "PUT") {

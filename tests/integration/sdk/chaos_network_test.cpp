@@ -96,7 +96,8 @@ TEST_CASE("2,000 outbox operations through a hostile network land exactly once")
         {ChaosProxy::Action::kPass, "passed"}, {ChaosProxy::Action::kDrop, "dropped after commit"},
         {ChaosProxy::Action::kDelay, "held past the timeout"}, {ChaosProxy::Action::kResetBefore, "reset before"},
         {ChaosProxy::Action::kResetAfter, "reset after commit"}};
-    for (const auto& [action, name] : actions) {
+    for (const auto& [action, label] : actions) {
+        const std::string name = label;
         CAPTURE(name);
         CHECK(counts.count(action) == 1);
         if (counts.count(action) == 1) MESSAGE("attempts " << name << ": " << counts.at(action));
