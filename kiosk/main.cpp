@@ -71,7 +71,7 @@ int main(int argc, char** argv) {
     const std::filesystem::path receipt_dir = options->screenshots_dir.empty() ? options->data_dir : options->screenshots_dir;
     std::filesystem::create_directories(receipt_dir, ec);
     devices.printer = std::make_unique<selfcare::platform_default::PngReceiptPrinter>(
-        selfcare::platform_default::PngReceiptOptions{.output = receipt_dir / "receipt.png", .font_file = {}, .font_index = 0});
+        selfcare::platform_default::PngReceiptOptions{.output = receipt_dir / "printed-receipt.png", .font_file = {}, .font_index = 0});
     if (!options->card_file.empty()) {
         devices.card_reader = std::make_unique<selfcare::platform_default::SimulatedCardReader>(
             selfcare::platform_default::SimulatedCardReaderOptions{.card_file = options->card_file, .today = {}});

@@ -51,6 +51,7 @@ private:
     }
 
     void draw_list(App& app, Ui& ui) {
+        ui.paragraph(ui.tr("track.instruction_list"));
         std::vector<Tile> tiles;
         for (const auto& t : list_) {
             tiles.push_back({"ticket:" + t.value("id", ""), ui.tr("report.sub." + t.value("subcategory", std::string("other"))),

@@ -3,8 +3,8 @@
 
 #include <fontconfig/fontconfig.h>
 
+#include <filesystem>
 #include <fstream>
-#include <iterator>
 
 #include <imgui.h>
 #include <imgui_freetype.h>
@@ -62,8 +62,14 @@ void Fonts::require(std::string_view utf8) {
 
 bool Fonts::build(std::string* error) {
     if (data_.empty()) {
+        // One read of the whole file (about 20 MB for a CJK collection), kept for every rebuild.
+        std::error_code ec;
+        const auto size = std::filesystem::file_size(file_, ec);
         std::ifstream in(file_, std::ios::binary);
-        data_.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        if (!ec && in) {
+            data_.resize(static_cast<size_t>(size));
+            if (!in.read(data_.data(), static_cast<std::streamsize>(size))) data_.clear();
+        }
         if (data_.empty()) {
             *error = "cannot read the font file " + file_;
             return false;
