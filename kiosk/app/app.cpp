@@ -120,11 +120,15 @@ void App::on_input() {
 }
 
 void App::speak_screen() {
-    if (devices_.speech == nullptr) return;
     Screen& s = screen(router_.current());
+    say_keys(s.title_key(), s.instruction_key());
+}
+
+void App::say_keys(std::string_view title_key, std::string_view instruction_key) {
+    if (devices_.speech == nullptr) return;
     const auto locale = devices::parse_locale(locale_).value_or(devices::Locale::kZhCN);
     speech::SpokenText text;
-    text.text(catalog().text(s.title_key())).text(locale == devices::Locale::kEn ? ". " : "。").text(catalog().text(s.instruction_key()));
+    text.text(catalog().text(title_key)).text(locale == devices::Locale::kEn ? ". " : "。").text(catalog().text(instruction_key));
     auto u = speech::to_utterance(text, locale, theme().speech_rate_wpm, devices_.speech->headset_present());
     (void)devices_.speech->say(std::move(u));
 }
@@ -198,8 +202,6 @@ void App::draw_chrome(ImVec2 display, float height) {
 
 void App::draw_idle_warning(ImVec2 display) {
     const Theme& t = theme();
-    ImDrawList* dl = ImGui::GetForegroundDrawList();
-    (void)dl;
     ImGui::GetWindowDrawList()->AddRectFilled({0, 0}, display, to_imgui(t.palette.background));
     const auto secs = std::chrono::duration_cast<std::chrono::seconds>(idle_.remaining() + std::chrono::milliseconds(999)).count();
     ui_.begin(t, catalog(), {t.gap_px * 4, t.gap_px * 4}, {display.x - t.gap_px * 8, display.y - t.gap_px * 8});
@@ -229,8 +231,18 @@ void App::frame(ImVec2 display) {
     const bool in_session = router_.current() != "attract";
     if (in_session && idle_.state() == IdleTimer::State::kExpired) end_session();
     if (in_session && idle_.state() == IdleTimer::State::kWarning) {
+        if (!warned_) {
+            // Spoken once as the countdown starts: someone who has looked away hears it.
+            warned_ = true;
+            say_keys("idle.warning.title", "idle.continue");
+        }
         draw_idle_warning(display);
     } else {
+        if (warned_) {
+            warned_ = false;
+            router_.take_changed();
+            speak_screen();
+        }
         if (!in_session) idle_.restart();
         if (router_.take_changed()) {
             ui_.reset_pages();

@@ -133,6 +133,8 @@ public:
 private:
     void draw_chrome(ImVec2 display, float height);
     void draw_idle_warning(ImVec2 display);
+    /// Speaks the texts of two catalog keys, title then instruction, public data only.
+    void say_keys(std::string_view title_key, std::string_view instruction_key);
     Screen& screen(const std::string& id);
 
     Options options_;
@@ -159,6 +161,7 @@ private:
     Outcome outcome_;
     int difficulties_ = 0;
     bool staff_called_ = false;
+    bool warned_ = false;  // the inactivity warning has been spoken
     std::vector<WidgetRecord> last_widgets_;
     std::atomic<PrintState> print_state_{PrintState::kIdle};
     std::string print_error_;

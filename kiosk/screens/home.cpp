@@ -19,15 +19,16 @@ public:
             {"screen.query.title", ui.tr("screen.query.title"), ui.tr("home.query_detail")},
             {"screen.report.title", ui.tr("screen.report.title"), ui.tr("home.report_detail")},
             {"screen.track.title", ui.tr("screen.track.title"), ui.tr("home.track_detail")},
-            {"home.sign_out", ui.tr("home.sign_out"), ""},
+            {"screen.order.title", ui.tr("screen.order.title"), ui.tr("home.order_detail")},
+            {"screen.redeem.title", ui.tr("screen.redeem.title"), ui.tr("home.redeem_detail")},
         };
-        switch (ui.tiles("home", tiles)) {
-            case 0: app.go("query"); break;
-            case 1: app.go("report"); break;
-            case 2: app.go("track"); break;
-            case 3: app.go("goodbye"); break;
-            default: break;
+        // Signing out is never on a second page of tiles: it is the way out, always in view.
+        if (ui.button("home.sign_out", ui.tr("home.sign_out"), Style::kSecondary)) {
+            app.go("goodbye");
+            return;
         }
+        static const char* const kTargets[] = {"query", "report", "track", "order", "redeem"};
+        if (const int hit = ui.tiles("home", tiles); hit >= 0) app.go(kTargets[hit]);
     }
 };
 

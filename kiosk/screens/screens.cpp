@@ -13,6 +13,8 @@ std::unique_ptr<Screen> make_track_screen();
 std::unique_ptr<Screen> make_result_screen();
 std::unique_ptr<Screen> make_receipt_screen();
 std::unique_ptr<Screen> make_goodbye_screen();
+std::unique_ptr<Screen> make_order_screen();
+std::unique_ptr<Screen> make_redeem_screen();
 
 std::vector<std::unique_ptr<Screen>> make_screens() {
     std::vector<std::unique_ptr<Screen>> s;
@@ -25,6 +27,8 @@ std::vector<std::unique_ptr<Screen>> make_screens() {
     s.push_back(make_result_screen());
     s.push_back(make_receipt_screen());
     s.push_back(make_goodbye_screen());
+    s.push_back(make_order_screen());
+    s.push_back(make_redeem_screen());
     return s;
 }
 

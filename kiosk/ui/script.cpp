@@ -3,6 +3,9 @@
 
 #include <GL/gl.h>
 
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -13,7 +16,7 @@
 namespace selfcare::kiosk {
 
 std::optional<std::vector<ScriptStep>> parse_script(const std::string& text, std::string* error) {
-    static const std::set<std::string> kVerbs{"wait", "tap", "type", "expect", "absent", "screenshot", "advance", "speaking", "silent", "card", "touch", "file"};
+    static const std::set<std::string> kVerbs{"wait", "tap", "type", "expect", "absent", "screenshot", "advance", "speaking", "silent", "card", "touch", "file", "frames"};
     std::vector<ScriptStep> steps;
     std::istringstream in(text);
     std::string line;
@@ -57,8 +60,8 @@ std::optional<std::vector<ScriptStep>> parse_script(const std::string& text, std
             *error = "line " + std::to_string(n) + ": '" + s.verb + "' needs an argument";
             return std::nullopt;
         }
-        if (s.verb == "advance" && std::strtod(s.arg.c_str(), nullptr) <= 0) {
-            *error = "line " + std::to_string(n) + ": advance takes a number of seconds";
+        if ((s.verb == "advance" || s.verb == "frames") && std::strtod(s.arg.c_str(), nullptr) <= 0) {
+            *error = "line " + std::to_string(n) + ": " + s.verb + " takes a positive number";
             return std::nullopt;
         }
         if (s.verb == "type") {
@@ -165,6 +168,21 @@ ScriptRunner::Finger ScriptRunner::before_frame(App& app) {
     } else if (s.verb == "speaking" || s.verb == "silent") {
         if (app.speaking() == (s.verb == "speaking")) advance_step();
         else if (timed_out()) fail(s.verb == "speaking" ? "no speech is playing" : "speech is still playing");
+    } else if (s.verb == "frames") {
+        // Draws the screen N times as fast as it goes and reports the CPU time per frame.
+        timespec now{};
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+        const double cpu_ms = static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
+        const int wanted = std::atoi(s.arg.c_str());
+        if (frames_left_ < 0) {
+            frames_left_ = wanted;
+            frames_cpu_ms_ = cpu_ms;
+        } else if (--frames_left_ == 0) {
+            std::fprintf(stderr, "selfcare-kiosk: %d frames of %s, %.3f ms CPU per frame\n", wanted, app.current_screen().c_str(),
+                         (cpu_ms - frames_cpu_ms_) / wanted);
+            frames_left_ = -1;
+            advance_step();
+        }
     } else if (s.verb == "touch") {
         tap_at_ = {std::strtof(s.arg.c_str(), nullptr), std::strtof(s.arg2.c_str(), nullptr)};
         tap_phase_ = 1;

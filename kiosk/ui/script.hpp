@@ -11,6 +11,7 @@
 //   screenshot NAME           writes NAME.png and NAME.json (the frame's widgets) in DIR
 //   advance SECONDS           moves the app's clock forward (inactivity, goodbye)
 //   speaking [SECONDS]        speech is playing;   silent [SECONDS]  speech is not playing
+//   frames N                  draws N frames and logs the CPU time per frame (benchmark)
 //   touch X Y                 a touch at a point (e.g. on nothing: it still stops speech)
 //   file PATH [SECONDS]       until PATH exists (a test's signal, e.g. "the server is down")
 //   card FILE_FROM TO         puts a card into the simulated reader (renames FILE_FROM to TO)
@@ -73,6 +74,8 @@ private:
     int settle_ = 0;     // frames to let the app react before the next step
     ImVec2 tap_at_{};
     bool shot_pending_ = false;
+    int frames_left_ = -1;  // a "frames" step in progress
+    double frames_cpu_ms_ = 0;
     std::string error_;
 };
 
