@@ -41,7 +41,7 @@ public:
     void draw(App& app, Ui& ui) override {
         if (!error_.empty()) ui.banner(ui.tr(error_));
         if (ticket_.is_null()) draw_list(app, ui);
-        else draw_ticket(ui);
+        else draw_ticket(app, ui);
     }
 
 private:
@@ -66,11 +66,38 @@ private:
             return;
         }
         ticket_ = r.value;
+        notice_.clear();
         ui.reset_pages();
         app.speak_screen();
     }
 
-    void draw_ticket(Ui& ui) {
+    // A resolved ticket asks for a score (1-5), or to reopen it when the fault is still there.
+    void draw_rating(App& app, Ui& ui) {
+        if (ticket_.value("status", "") != "resolved") return;
+        ui.paragraph(ui.tr("track.rate_prompt"));
+        std::vector<Tile> scores;
+        for (int i = 1; i <= 5; ++i) scores.push_back({"score:" + std::to_string(i), ui.format("track.score", {{"score", std::to_string(i)}}), ""});
+        int score = ui.button_row(scores) + 1;
+        bool reopen = false;
+        if (ui.button("track.reopen", ui.tr("track.reopen"), Style::kDanger)) {
+            score = 1;
+            reopen = true;
+        }
+        if (score <= 0) return;
+        const auto r = app.sdk().call("tickets.rate", {{"id", ticket_.value("id", "")}, {"score", score}, {"reopen", reopen}});
+        if (!r.ok) {
+            error_ = r.error_id;
+            return;
+        }
+        error_.clear();
+        notice_ = reopen ? "track.reopened" : "track.rated";
+        const auto again = app.sdk().call("tickets.get", {{"id", ticket_.value("id", "")}});
+        if (again.ok) ticket_ = again.value;
+    }
+
+    void draw_ticket(App& app, Ui& ui) {
+        if (!notice_.empty()) ui.banner(ui.tr(notice_));
+        draw_rating(app, ui);
         const auto& t = ticket_;
         ui.figure(ui.tr("receipt.ticket_id"), t.value("id", ""));
         ui.bar(ui.tr("track.progress"), progress_of(t.value("status", "")), status_text(ui, t));
@@ -92,6 +119,7 @@ private:
     nlohmann::json list_ = nlohmann::json::array();
     nlohmann::json ticket_;
     std::string error_;
+    std::string notice_;  // after rating: thanks, or reopened
 };
 
 }  // namespace

@@ -128,6 +128,18 @@ std::string on_screen(App& app) {
 ScriptRunner::Finger ScriptRunner::before_frame(App& app) {
     Finger f;
     if (tap_phase_ > 0) {
+        // The layout can move under the finger (an offline banner appears): a tap whose widget
+        // is no longer where it was pressed starts again where the widget now is.
+        const ScriptStep& step = steps_[next_];
+        if (step.verb == "tap") {
+            const WidgetRecord* w = find_widget(app.last_widgets(), step.arg);
+            // (A widget gone after the press is fine: the press itself may end a warning.)
+            if (w != nullptr && (w->x + w->w / 2 != tap_at_.x || w->y + w->h / 2 != tap_at_.y)) {
+                tap_phase_ = 0;
+                settle_ = 1;
+                return f;
+            }
+        }
         f.pos = tap_at_;
         f.down = tap_phase_ == 2;
         if (++tap_phase_ > 3) {

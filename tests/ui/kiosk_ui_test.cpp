@@ -268,3 +268,15 @@ TEST_CASE("an add-on order and a redemption each show a confirmation summary, th
         CHECK(read_all(kiosk.shots() / (std::string(shot) + ".json")).find("\"confirm.yes\"") != std::string::npos);
     }
 }
+
+TEST_CASE("a resolved repair is rated from the tracking screen, which closes it") {
+    XvfbDisplay display;
+    ServerProcess server;
+    const Catalog c = catalog("zh-CN");
+    Kiosk kiosk{display, server, {}};
+    const std::string script = sign_in(c) + "tap screen.track.title\nwait track\ntap TT-DEMO-0003\nexpect " + c.text("track.rate_prompt") +
+                               "\nscreenshot rate\ntap score:5\nexpect " + c.text("track.rated") + "\nexpect " +
+                               c.text("track.status.closed") + "\nabsent " + c.text("track.rate_prompt") + "\nscreenshot rated\n";
+    const auto run = kiosk.run(script);
+    REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+}
