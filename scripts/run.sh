@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # The README's run command: installs what the build needs, builds the release preset and runs the
-# main job. Until the kiosk exists, the main job is: start the service platform with demo data on
-# its embedded SQLite database, walk the demo customer's and engineer's main paths against it over
-# HTTP, open the device's encrypted store, then stop the server.
+# main job: start the service platform with demo data on its embedded SQLite database, then the
+# kiosk (selfcare-kiosk) against it. Without a display ($DISPLAY unset) the kiosk runs on a private
+# Xvfb and walks the demo script (kiosk/scripts/demo.script: the demo customer signs in, checks
+# the balance, reports a fault in elder mode, prints the receipt, tracks a repair, signs out),
+# writing a screenshot of each step; with a display it opens full screen for a person to use.
+# Afterwards the engineer's side of the repair is walked over HTTP and the server stops.
 #   SC_KEEP_SERVER=1 scripts/run.sh   leaves the server running in the foreground afterwards.
+#   SC_KIOSK_SCRIPT=FILE scripts/run.sh   walks another kiosk script.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,21 +41,32 @@ api() {  # METHOD PATH [BODY] — prints the JSON answer
 token_of() { sed -n 's/.*"access_token":"\([0-9a-f]*\)".*/\1/p'; }
 
 echo "== health";                       api GET /health
-echo "== the demo customer signs in (13800138000, sandbox SMS code)"
-token=""; api POST /auth/otp '{"msisdn":"13800138000"}'
-token=$(api POST /auth/token "{\"msisdn\":\"13800138000\",\"otp\":\"${otp}\"}" | token_of)
-echo "== account summary";              api GET /selfcare/v1/account
-echo "== reports a fault";              api POST /tmf-api/troubleTicket/v4/troubleTicket \
-    '{"ticketType":"network","subcategory":"slowData","description":"晚上上网很慢，视频一直缓冲","contactNumber":"13800138000","channel":{"name":"kiosk"}}'
-echo "== tracks the broadband repair";  api GET /tmf-api/troubleTicket/v4/troubleTicket/TT-DEMO-0001
+
+shots=build/demo-screenshots
+rm -rf "${shots}" "${data}/kiosk"
+kiosk=("${bin}/kiosk/selfcare-kiosk" --server "${base}" --data-dir "${data}/kiosk")
+if [ -z "${DISPLAY:-}" ]; then
+    echo "== the kiosk walks ${SC_KIOSK_SCRIPT:-kiosk/scripts/demo.script} on a private Xvfb"
+    scripts/with_xvfb.sh "${kiosk[@]}" --windowed 1920x1080 \
+        --script "${SC_KIOSK_SCRIPT:-kiosk/scripts/demo.script}" --screenshots "${shots}"
+    echo "== kiosk screenshots (one per step) and the printed receipt: ${shots}/"
+    ls "${shots}"/*.png
+else
+    echo "== the kiosk opens full screen on ${DISPLAY}; the demo customer is 13800138000, SMS code ${otp}"
+    "${kiosk[@]}"
+fi
+
+echo "== tracks the broadband repair";  token=""
+token=$(api POST /auth/token "{\"msisdn\":\"13800138000\",\"service_password\":\"135790\"}" | token_of)
+api GET /tmf-api/troubleTicket/v4/troubleTicket/TT-DEMO-0001 > /dev/null && echo "(TT-DEMO-0001 read back over HTTP)"
 echo "== engineer E1001 accepts and sets off"
 token=$(api POST /auth/token '{"staff_id":"E1001","password":"demo1001"}' | token_of)
 api PATCH /tmf-api/workOrderManagement/v4/workOrder/WO-DEMO-0001 '{"state":"accepted"}' > /dev/null
 api PATCH /tmf-api/workOrderManagement/v4/workOrder/WO-DEMO-0001 \
     '{"state":"enRoute","location":{"latitude":39.91,"longitude":116.40},"etaMinutes":25,"note":"出发"}'
 
-echo "== the device's encrypted store (${data}/selfcare.db)"
-"${bin}/sdk/tools/selfcare-store" info --db "${data}/selfcare.db"
+echo "== the kiosk's encrypted store (${data}/kiosk/selfcare.db)"
+"${bin}/sdk/tools/selfcare-store" info --db "${data}/kiosk/selfcare.db" || true
 
 if [ "${SC_KEEP_SERVER:-0}" = "1" ]; then
     echo "== server keeps running on ${base}; Ctrl-C stops it"

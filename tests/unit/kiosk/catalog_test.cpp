@@ -31,6 +31,8 @@ Catalog load(std::string_view locale) {
 // format with a literal dotted key).
 std::set<std::string> keys_used_in_code() {
     static const std::regex call(R"(\b(?:tr|text|format|say_key)\(\s*"([a-z][a-z0-9_]*(?:\.[a-zA-Z0-9_]+)+)\")");
+    static const std::regex literal(
+        R"(\"((?:screen|nav|idle|offline|confirm|attract|identify|home|query|report|track|result|receipt|goodbye|keypad|staff|allowance)\.[a-z][a-zA-Z0-9_]*(?:\.[a-zA-Z0-9_]+)*)\")");
     std::set<std::string> keys;
     for (const auto& e : fs::recursive_directory_iterator(fs::path(SC_SOURCE_DIR) / "kiosk")) {
         const auto ext = e.path().extension();
@@ -38,6 +40,11 @@ std::set<std::string> keys_used_in_code() {
         std::ifstream in(e.path());
         const std::string src((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         for (auto it = std::sregex_iterator(src.begin(), src.end(), call); it != std::sregex_iterator(); ++it) {
+            keys.insert((*it)[1]);
+        }
+        // Keys handed around as values (a screen's title_key(), a tile's key, a step's instruction)
+        // are string literals with a catalog prefix.
+        for (auto it = std::sregex_iterator(src.begin(), src.end(), literal); it != std::sregex_iterator(); ++it) {
             keys.insert((*it)[1]);
         }
     }

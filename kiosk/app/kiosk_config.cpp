@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "app/kiosk_config.hpp"
+
+#include <fstream>
+#include <iterator>
+
+#include <nlohmann/json.hpp>
+
+namespace selfcare::kiosk {
+
+std::optional<KioskConfig> load_kiosk_config(const std::filesystem::path& path, std::string* error) {
+    using nlohmann::json;
+    std::ifstream in(path);
+    if (!in) {
+        *error = "cannot read the kiosk config " + path.string();
+        return std::nullopt;
+    }
+    const json doc = json::parse(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>(), nullptr, false);
+    if (!doc.is_object()) {
+        *error = path.string() + " is not a JSON object";
+        return std::nullopt;
+    }
+    KioskConfig c;
+    std::string bad;
+    auto string_at = [&](const json& obj, const char* key, std::string* out, const std::string& name) {
+        if (!obj.contains(key)) return;
+        if (!obj[key].is_string() || obj[key].get<std::string>().empty()) bad = name;
+        else *out = obj[key].get<std::string>();
+    };
+    string_at(doc, "store_id", &c.store_id, "store_id");
+    string_at(doc, "staff_pin", &c.staff_pin, "staff_pin");
+    if (doc.contains("device")) {
+        if (!doc["device"].is_object()) bad = "device";
+        else {
+            string_at(doc["device"], "id", &c.device_id, "device.id");
+            string_at(doc["device"], "secret", &c.device_secret, "device.secret");
+        }
+    }
+    if (doc.contains("panel")) {
+        const json& p = doc["panel"];
+        const bool ok = p.is_object() && p.value("width_px", 0) > 0 && p.value("height_px", 0) > 0 &&
+                        p.value("width_mm", 0.0) > 0;
+        if (!ok) bad = "panel (width_px, height_px, width_mm)";
+        else {
+            c.panel.width_px = p["width_px"];
+            c.panel.height_px = p["height_px"];
+            c.panel.mm_per_px = p["width_mm"].get<double>() / c.panel.width_px;
+        }
+    }
+    if (doc.contains("timeouts")) {
+        const json& t = doc["timeouts"];
+        if (!t.is_object() || (t.contains("goodbye_s") && (!t["goodbye_s"].is_number_integer() || t["goodbye_s"].get<int>() < 1))) {
+            bad = "timeouts.goodbye_s";
+        } else {
+            c.goodbye = std::chrono::seconds(t.value("goodbye_s", 8));
+        }
+    }
+    if (!bad.empty()) {
+        *error = path.string() + ": field " + bad + " is missing a valid value";
+        return std::nullopt;
+    }
+    return c;
+}
+
+}  // namespace selfcare::kiosk

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: Apache-2.0
+// Home: the top tasks as tiles, each one tap away.
+#include "app/app.hpp"
+#include "screens/screen.hpp"
+
+namespace selfcare::kiosk {
+namespace {
+
+class HomeScreen final : public Screen {
+public:
+    std::string_view id() const override { return "home"; }
+    std::string_view title_key() const override { return "screen.home.title"; }
+    std::string_view instruction_key() const override { return "screen.home.instruction"; }
+    void draw(App& app, Ui& ui) override {
+        const auto& s = app.summary();
+        const std::string who = s.is_object() ? s.value("maskedMsisdn", mask_msisdn(app.msisdn())) : mask_msisdn(app.msisdn());
+        ui.paragraph(ui.format("home.signed_in_as", {{"number", who}}), true);
+        const std::vector<Tile> tiles = {
+            {"screen.query.title", ui.tr("screen.query.title"), ui.tr("home.query_detail")},
+            {"screen.report.title", ui.tr("screen.report.title"), ui.tr("home.report_detail")},
+            {"screen.track.title", ui.tr("screen.track.title"), ui.tr("home.track_detail")},
+            {"screen.order.title", ui.tr("screen.order.title"), ui.tr("home.order_detail")},
+            {"screen.redeem.title", ui.tr("screen.redeem.title"), ui.tr("home.redeem_detail")},
+        };
+        // Signing out is never on a second page of tiles: it is the way out, always in view.
+        if (ui.button("home.sign_out", ui.tr("home.sign_out"), Style::kSecondary)) {
+            app.go("goodbye");
+            return;
+        }
+        static const char* const kTargets[] = {"query", "report", "track", "order", "redeem"};
+        if (const int hit = ui.tiles("home", tiles); hit >= 0) app.go(kTargets[hit]);
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> make_home_screen() { return std::make_unique<HomeScreen>(); }
+
+}  // namespace selfcare::kiosk

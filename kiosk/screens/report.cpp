@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: Apache-2.0
+// Report a fault, one decision per step: category → sub-category → description from preset
+// phrases → contact and address → appointment window → confirmation summary → tickets.create.
+// Without a network the SDK keeps the report in its encrypted outbox and gives a local reference.
+#include <array>
+#include <chrono>
+#include <ctime>
+
+#include "app/app.hpp"
+#include "screens/screen.hpp"
+
+namespace selfcare::kiosk {
+namespace {
+
+struct Sub {
+    const char* category;
+    const char* id;
+};
+// The SDK's sub-categories (domain ticket.hpp), grouped by category.
+constexpr std::array<Sub, 10> kSubs{{{"network", "broadbandDown"}, {"network", "slowData"}, {"network", "noSignal"},
+                                     {"network", "coverage"}, {"business", "billingDispute"}, {"business", "planNotAsSold"},
+                                     {"business", "orderProblem"}, {"service", "staffAttitude"}, {"service", "slowResponse"},
+                                     {"service", "afterSales"}}};
+constexpr std::array<const char*, 3> kCategories{"network", "business", "service"};
+constexpr std::array<const char*, 4> kPhrases{"report.phrase.since_yesterday", "report.phrase.all_day", "report.phrase.evenings",
+                                              "report.phrase.after_call"};
+
+bool needs_address(const std::string& sub) { return sub == "broadbandDown"; }
+
+// An appointment window `days` from today, local time, from `from` to `to` o'clock, ISO 8601.
+std::pair<std::string, std::string> window(int days, int from, int to) {
+    const auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now() + std::chrono::hours(24 * days));
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char date[16];
+    std::strftime(date, sizeof date, "%Y-%m-%d", &tm);
+    char zone[8];
+    std::strftime(zone, sizeof zone, "%z", &tm);
+    const std::string z = std::string(zone).substr(0, 3) + ":" + std::string(zone).substr(3);
+    char a[40], b[40];
+    std::snprintf(a, sizeof a, "%sT%02d:00:00%s", date, from, z.c_str());
+    std::snprintf(b, sizeof b, "%sT%02d:00:00%s", date, to, z.c_str());
+    return {a, b};
+}
+
+struct Window {
+    const char* key;
+    int days, from, to;
+};
+constexpr std::array<Window, 4> kWindows{{{"report.window.tomorrow_morning", 1, 9, 12},
+                                          {"report.window.tomorrow_afternoon", 1, 14, 18},
+                                          {"report.window.day_after_morning", 2, 9, 12},
+                                          {"report.window.none", 0, 0, 0}}};
+
+class ReportScreen final : public Screen {
+public:
+    std::string_view id() const override { return "report"; }
+    std::string_view title_key() const override { return "screen.report.title"; }
+    std::string_view instruction_key() const override {
+        static constexpr std::array<const char*, 6> kInstructions{"report.step.category", "report.step.subcategory", "report.step.description",
+                                                                  "report.step.contact", "report.step.appointment", "report.step.confirm"};
+        return kInstructions[static_cast<size_t>(step_)];
+    }
+    void enter(App& app) override {
+        app.draft() = ReportDraft{};
+        step_ = 0;
+        error_.clear();
+    }
+    void draw(App& app, Ui& ui) override {
+        ReportDraft& d = app.draft();
+        ui.paragraph(ui.tr(instruction_key()));
+        if (!error_.empty()) ui.banner(ui.tr(error_));
+        std::vector<Tile> tiles;
+        int hit = -1;
+        switch (step_) {
+            case 0:
+                for (const char* c : kCategories) tiles.push_back({std::string("report.category.") + c, ui.tr(std::string("report.category.") + c), ""});
+                if ((hit = ui.tiles("category", tiles)) >= 0) {
+                    d.category = kCategories[static_cast<size_t>(hit)];
+                    next(app, ui);
+                }
+                break;
+            case 1: {
+                std::vector<const char*> subs;
+                for (const auto& s : kSubs) {
+                    if (d.category == s.category) subs.push_back(s.id);
+                }
+                for (const char* s : subs) tiles.push_back({std::string("report.sub.") + s, ui.tr(std::string("report.sub.") + s), ""});
+                if ((hit = ui.tiles("sub", tiles)) >= 0) {
+                    d.subcategory = subs[static_cast<size_t>(hit)];
+                    next(app, ui);
+                }
+                break;
+            }
+            case 2:
+                for (const char* p : kPhrases) tiles.push_back({p, ui.tr(p), ""});
+                if ((hit = ui.tiles("phrase", tiles)) >= 0) {
+                    d.description = ui.tr("report.sub." + d.subcategory) + "：" + ui.tr(kPhrases[static_cast<size_t>(hit)]);
+                    next(app, ui);
+                }
+                break;
+            case 3: {
+                ui.figure(ui.tr("report.contact_label"), mask_msisdn(app.msisdn()));
+                tiles.push_back({"report.address.registered", ui.tr("report.address.registered"), ""});
+                if (!needs_address(d.subcategory)) tiles.push_back({"report.address.none", ui.tr("report.address.none"), ""});
+                if ((hit = ui.tiles("address", tiles)) >= 0) {
+                    const auto& s = app.summary();
+                    std::string registered = s.is_object() ? s.value("address", "") : "";
+                    if (registered.empty()) registered = ui.tr("report.address.registered_text");
+                    d.address = hit == 0 ? registered : "";
+                    next(app, ui);
+                }
+                break;
+            }
+            case 4:
+                for (const auto& w : kWindows) tiles.push_back({w.key, ui.tr(w.key), ""});
+                if ((hit = ui.tiles("window", tiles)) >= 0) {
+                    d.appointment = kWindows[static_cast<size_t>(hit)].days > 0 ? hit : -1;
+                    next(app, ui);
+                }
+                break;
+            default: draw_confirm(app, ui); break;
+        }
+    }
+
+private:
+    void next(App& app, Ui& ui) {
+        ++step_;
+        error_.clear();
+        ui.reset_pages();
+        app.speak_screen();
+    }
+
+    void draw_confirm(App& app, Ui& ui) {
+        ReportDraft& d = app.draft();
+        ui.figure(ui.tr("report.summary.kind"), ui.tr("report.sub." + d.subcategory));
+        ui.paragraph(d.description);
+        ui.figure(ui.tr("report.contact_label"), mask_msisdn(app.msisdn()));
+        if (d.appointment >= 0) ui.figure(ui.tr("report.summary.appointment"), ui.tr(kWindows[static_cast<size_t>(d.appointment)].key));
+        const int choice = ui.button_row({{"confirm.yes", ui.tr("confirm.yes"), ""}, {"confirm.no", ui.tr("confirm.no"), ""}}, Style::kPrimary);
+        if (choice == 1) {
+            app.home();
+            return;
+        }
+        if (choice != 0) return;
+        nlohmann::json args{{"category", d.category},   {"subcategory", d.subcategory}, {"description", d.description},
+                            {"contact", app.msisdn()}, {"channel", "kiosk"}};
+        if (!d.address.empty()) args["address"] = {{"text", d.address}};
+        if (d.appointment >= 0) {
+            const auto& w = kWindows[static_cast<size_t>(d.appointment)];
+            const auto [start, end] = window(w.days, w.from, w.to);
+            args["appointment"] = {{"start", start}, {"end", end}};
+        }
+        const auto r = app.sdk().call("tickets.create", args);
+        if (!r.ok) {
+            error_ = r.error_id;
+            app.note_difficulty();
+            return;
+        }
+        Outcome o;
+        o.queued = r.queued;
+        o.reference = r.value.value("id", "");
+        o.title = ui.tr(o.queued ? "result.report_queued" : "result.report_done");
+        o.lines = {{ui.tr(o.queued ? "receipt.local_reference" : "receipt.ticket_id"), o.reference},
+                   {ui.tr("report.summary.kind"), ui.tr("report.sub." + d.subcategory)},
+                   {ui.tr("report.contact_label"), mask_msisdn(app.msisdn())}};
+        const auto sla = r.value.value("sla", nlohmann::json::object());
+        if (sla.is_object() && sla.contains("resolveBy") && sla["resolveBy"].is_string()) {
+            o.lines.push_back({ui.tr("track.resolve_by"), sla["resolveBy"].get<std::string>().substr(0, 16)});
+        }
+        o.qr_payload = "selfcare://ticket/" + o.reference;
+        app.outcome() = o;
+        app.go("result");
+    }
+
+    int step_ = 0;
+    std::string error_;
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> make_report_screen() { return std::make_unique<ReportScreen>(); }
+
+}  // namespace selfcare::kiosk

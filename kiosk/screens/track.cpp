@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: Apache-2.0
+// Track my repair: the customer's tickets as tiles, then one ticket's timeline with its
+// deadline, the engineer's arrival estimate and a bar of how far along its lifecycle it is.
+#include <array>
+
+#include "app/app.hpp"
+#include "screens/screen.hpp"
+
+namespace selfcare::kiosk {
+namespace {
+
+// The ticket lifecycle in order (TMF621 statuses as the SDK returns them).
+constexpr std::array<const char*, 5> kLifecycle{"acknowledged", "inProgress", "resolved", "closed", ""};
+
+float progress_of(const std::string& status) {
+    for (size_t i = 0; i + 1 < kLifecycle.size(); ++i) {
+        if (status == kLifecycle[i]) return static_cast<float>(i + 1) / 4.0F;
+    }
+    return 0.1F;  // submitted, pending or queued: started but not yet acknowledged
+}
+
+std::string when(const nlohmann::json& iso) {
+    // "2026-12-03T13:10:48+08:00" -> "2026-12-03 13:10": the date and time a customer reads.
+    if (!iso.is_string()) return "";
+    std::string s = iso.get<std::string>().substr(0, 16);
+    if (s.size() > 10) s[10] = ' ';
+    return s;
+}
+
+class TrackScreen final : public Screen {
+public:
+    std::string_view id() const override { return "track"; }
+    std::string_view title_key() const override { return "screen.track.title"; }
+    std::string_view instruction_key() const override { return ticket_.is_null() ? "track.instruction_list" : "track.instruction_detail"; }
+    void enter(App& app) override {
+        ticket_ = nullptr;
+        const auto r = app.sdk().call("tickets.list");
+        error_ = r.ok ? "" : r.error_id;
+        list_ = r.ok ? r.value.value("items", nlohmann::json::array()) : nlohmann::json::array();
+    }
+    void draw(App& app, Ui& ui) override {
+        if (!error_.empty()) ui.banner(ui.tr(error_));
+        if (ticket_.is_null()) draw_list(app, ui);
+        else draw_ticket(app, ui);
+    }
+
+private:
+    std::string status_text(Ui& ui, const nlohmann::json& t) {
+        if (t.value("queued", false)) return ui.tr("track.status.queued");
+        return ui.tr("track.status." + t.value("status", std::string("unknown")));
+    }
+
+    void draw_list(App& app, Ui& ui) {
+        ui.paragraph(ui.tr("track.instruction_list"));
+        std::vector<Tile> tiles;
+        for (const auto& t : list_) {
+            tiles.push_back({"ticket:" + t.value("id", ""), ui.tr("report.sub." + t.value("subcategory", std::string("other"))),
+                             t.value("id", "") + " · " + status_text(ui, t)});
+        }
+        if (tiles.empty()) ui.paragraph(ui.tr("track.none"));
+        const int hit = ui.tiles("tickets", tiles);
+        if (hit < 0) return;
+        const auto r = app.sdk().call("tickets.get", {{"id", list_[static_cast<size_t>(hit)].value("id", "")}});
+        if (!r.ok) {
+            error_ = r.error_id;
+            return;
+        }
+        ticket_ = r.value;
+        notice_.clear();
+        ui.reset_pages();
+        app.speak_screen();
+    }
+
+    // A resolved ticket asks for a score (1-5), or to reopen it when the fault is still there.
+    void draw_rating(App& app, Ui& ui) {
+        if (ticket_.value("status", "") != "resolved") return;
+        ui.paragraph(ui.tr("track.rate_prompt"));
+        std::vector<Tile> scores;
+        for (int i = 1; i <= 5; ++i) scores.push_back({"score:" + std::to_string(i), ui.format("track.score", {{"score", std::to_string(i)}}), ""});
+        int score = ui.button_row(scores) + 1;
+        bool reopen = false;
+        if (ui.button("track.reopen", ui.tr("track.reopen"), Style::kDanger)) {
+            score = 1;
+            reopen = true;
+        }
+        if (score <= 0) return;
+        const auto r = app.sdk().call("tickets.rate", {{"id", ticket_.value("id", "")}, {"score", score}, {"reopen", reopen}});
+        if (!r.ok) {
+            error_ = r.error_id;
+            return;
+        }
+        error_.clear();
+        notice_ = reopen ? "track.reopened" : "track.rated";
+        const auto again = app.sdk().call("tickets.get", {{"id", ticket_.value("id", "")}});
+        if (again.ok) ticket_ = again.value;
+    }
+
+    void draw_ticket(App& app, Ui& ui) {
+        if (!notice_.empty()) ui.banner(ui.tr(notice_));
+        draw_rating(app, ui);
+        const auto& t = ticket_;
+        ui.figure(ui.tr("receipt.ticket_id"), t.value("id", ""));
+        ui.bar(ui.tr("track.progress"), progress_of(t.value("status", "")), status_text(ui, t));
+        const auto sla = t.value("sla", nlohmann::json::object());
+        if (sla.is_object() && sla.contains("resolveBy")) ui.paragraph(ui.format("track.deadline", {{"time", when(sla["resolveBy"])}}));
+        const auto wo = t.value("workOrder", nlohmann::json());
+        if (wo.is_object() && wo.contains("eta")) ui.paragraph(ui.format("track.engineer_eta", {{"time", when(wo["eta"])}}));
+        // The latest steps of the timeline, newest last, as many as fit without scrolling.
+        const auto changes = t.value("statusChange", nlohmann::json::array());
+        const float line = ui.theme().body_px * ui.theme().line_pitch;
+        const auto fit = static_cast<size_t>(std::max(1.0F, ui.remaining_height() / line - 1));
+        const size_t first = changes.size() > fit ? changes.size() - fit : 0;
+        for (size_t i = first; i < changes.size(); ++i) {
+            const auto& c = changes[i];
+            ui.paragraph(when(c.value("changeDate", nlohmann::json())) + "  " + ui.tr("track.status." + c.value("status", std::string("unknown"))));
+        }
+    }
+
+    nlohmann::json list_ = nlohmann::json::array();
+    nlohmann::json ticket_;
+    std::string error_;
+    std::string notice_;  // after rating: thanks, or reopened
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> make_track_screen() { return std::make_unique<TrackScreen>(); }
+
+}  // namespace selfcare::kiosk
