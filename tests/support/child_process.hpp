@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <stdexcept>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -18,7 +19,7 @@ namespace selfcare::test {
 class ChildProcess {
 public:
     /// Starts `args[0]` with `args` as its argv and this process's environment plus `env`
-    /// ("NAME=value" each); its stdout and stderr go to `log_path`.
+    /// ("NAME=value" each, which win over inherited ones); its stdout and stderr go to `log_path`.
     ChildProcess(const std::vector<std::string>& args, const std::string& log_path,
                  const std::vector<std::string>& env = {}) {
         // Everything that allocates happens before fork: the test process has threads, and the
@@ -27,7 +28,16 @@ public:
         for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
         argv.push_back(nullptr);
         std::vector<char*> envp;
-        for (char** e = environ; *e != nullptr; ++e) envp.push_back(*e);
+        for (char** e = environ; *e != nullptr; ++e) {
+            // An inherited entry that `env` sets again is left out: getenv() takes the first.
+            const std::string_view entry(*e);
+            bool replaced = false;
+            for (const auto& mine : env) {
+                const auto name = mine.substr(0, mine.find('=') + 1);
+                replaced = replaced || entry.substr(0, name.size()) == name;
+            }
+            if (!replaced) envp.push_back(*e);
+        }
         for (const auto& e : env) envp.push_back(const_cast<char*>(e.c_str()));
         envp.push_back(nullptr);
         const int log = ::open(log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
