@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "selfcare/selfcare.hpp"
+#include "support/env_number.hpp"
 #include "support/server_process.hpp"
 
 namespace selfcare::test {
@@ -37,11 +38,6 @@ inline const std::vector<std::string>& workload_customers() {
     return all;
 }
 
-/// An integer from the environment, or `fallback`.
-inline long env_number(const char* name, long fallback) {
-    const char* v = std::getenv(name);
-    return v != nullptr && *v != '\0' ? std::strtol(v, nullptr, 10) : fallback;
-}
 
 /// Every item of a list route, page by page (fails the test on an answer that is not a list).
 inline nlohmann::json read_all(ApiClient& api, const std::string& route) {

@@ -27,6 +27,7 @@
 #include "platform_default/file_key_store.hpp"
 #include "selfcare/selfcare.hpp"
 #include "store/store.hpp"
+#include "support/env_number.hpp"
 #include "support/child_process.hpp"
 #include "support/manual_clock.hpp"
 #include "support/sdk_call.hpp"
@@ -53,10 +54,6 @@ constexpr const char* kOrders = "/tmf-api/productOrderingManagement/v4/productOr
 constexpr const char* kQuotes = "/tmf-api/productOrderingManagement/v4/quote";
 constexpr const char* kUnreachable = "http://127.0.0.1:1";  // refused at once: the app is offline
 
-long env_number(const char* name, long fallback) {
-    const char* v = std::getenv(name);
-    return v != nullptr && *v != '\0' ? std::strtol(v, nullptr, 10) : fallback;
-}
 
 // Every item of a paged list route ("?limit=100&offset=...").
 json all_pages(ApiClient& api, const std::string& route) {

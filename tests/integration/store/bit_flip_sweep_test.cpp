@@ -22,10 +22,12 @@
 #include "platform_default/file_key_store.hpp"
 #include "selfcare/selfcare.hpp"
 #include "store/store.hpp"
+#include "support/env_number.hpp"
 #include "support/manual_clock.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace selfcare;
+using selfcare::test::env_number;
 using nlohmann::json;
 
 namespace {
@@ -36,10 +38,6 @@ constexpr long kDefaultIterations = 150;  // each open is several times slower i
 constexpr long kDefaultIterations = 1000;
 #endif
 
-long env_number(const char* name, long fallback) {
-    const char* v = std::getenv(name);
-    return v != nullptr && *v != '\0' ? std::strtol(v, nullptr, 10) : fallback;
-}
 
 // The store an app would have: cached records of every kind, cached documents, queued writes.
 struct Contents {

@@ -17,6 +17,7 @@
 #include "fault_vfs.hpp"
 #include "platform_default/file_key_store.hpp"
 #include "store/store.hpp"
+#include "support/env_number.hpp"
 #include "support/manual_clock.hpp"
 #include "support/temp_dir.hpp"
 
@@ -24,10 +25,6 @@ using namespace selfcare::test;
 
 namespace {
 
-long env_number(const char* name, long fallback) {
-    const char* v = std::getenv(name);
-    return v != nullptr && *v != '\0' ? std::strtol(v, nullptr, 10) : fallback;
-}
 
 }  // namespace
 

@@ -15,6 +15,7 @@
 
 #include "durability_workload.hpp"
 #include "fault_vfs.hpp"
+#include "support/env_number.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace selfcare::test;
@@ -28,10 +29,6 @@ constexpr long kDefaultIterations = 100;
 constexpr long kDefaultIterations = 200;
 #endif
 
-long env_number(const char* name, long fallback) {
-    const char* v = std::getenv(name);
-    return v != nullptr && *v != '\0' ? std::strtol(v, nullptr, 10) : fallback;
-}
 
 // Whether the call had returned before the cut is decided when it returns.
 void mark_if_before_cut(const FaultVfs& vfs, WorkloadLog& log, const std::string& ref, bool ok) {
