@@ -41,6 +41,8 @@
 #include <thread>
 #include <vector>
 
+#include "support/loopback_socket.hpp"
+
 namespace selfcare::test {
 
 /// Probabilities of each fault for a tracked write; the rest pass.
@@ -69,18 +71,11 @@ public:
     ChaosProxy(int upstream_port, std::chrono::milliseconds hold, std::uint64_t seed, Odds odds = {},
                std::chrono::milliseconds idle_close = std::chrono::milliseconds(300))
         : upstream_port_(upstream_port), hold_(hold), idle_close_(idle_close), rng_(seed), odds_(odds) {
-        listen_fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t len = sizeof addr;
-        if (listen_fd_ < 0 || ::bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), len) != 0 ||
-            ::listen(listen_fd_, 128) != 0 || ::getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&addr), &len) != 0 ||
-            ::pipe2(wake_, O_CLOEXEC) != 0) {
-            if (listen_fd_ >= 0) ::close(listen_fd_);
-            throw std::runtime_error("cannot listen on loopback");
+        listen_fd_ = listen_on_loopback(128, port_);
+        if (::pipe2(wake_, O_CLOEXEC) != 0) {
+            ::close(listen_fd_);
+            throw std::runtime_error("cannot make the wake-up pipe");
         }
-        port_ = ntohs(addr.sin_port);
         acceptor_ = std::thread([this] { accept_loop(); });
     }
     ~ChaosProxy() {

@@ -18,6 +18,23 @@
 
 namespace selfcare::test {
 
+/// A listening TCP socket on an ephemeral port of 127.0.0.1 (close-on-exec), for test peers.
+/// Sets `port`; the caller owns the descriptor. Throws when it cannot listen.
+inline int listen_on_loopback(int backlog, int& port) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof addr;
+    if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&addr), len) != 0 || ::listen(fd, backlog) != 0 ||
+        ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
+        if (fd >= 0) ::close(fd);
+        throw std::runtime_error("cannot listen on loopback");
+    }
+    port = ntohs(addr.sin_port);
+    return fd;
+}
+
 class LoopbackSocket {
 public:
     /// Connects to 127.0.0.1:`port`. Throws when the connection cannot be made.

@@ -19,25 +19,19 @@
 #include <thread>
 #include <vector>
 
+#include "support/loopback_socket.hpp"
+
 namespace selfcare::test {
 
 class SilentListener {
 public:
     /// Listens on an ephemeral port of 127.0.0.1 and starts reading on a thread.
     SilentListener() {
-        listen_fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t len = sizeof addr;
-        if (listen_fd_ < 0 || ::bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), len) != 0 ||
-            ::listen(listen_fd_, 16) != 0 ||
-            ::getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&addr), &len) != 0 ||
-            ::pipe2(wake_, O_CLOEXEC) != 0) {
-            if (listen_fd_ >= 0) ::close(listen_fd_);
-            throw std::runtime_error("cannot listen on loopback");
+        listen_fd_ = listen_on_loopback(16, port_);
+        if (::pipe2(wake_, O_CLOEXEC) != 0) {
+            ::close(listen_fd_);
+            throw std::runtime_error("cannot make the wake-up pipe");
         }
-        port_ = ntohs(addr.sin_port);
         thread_ = std::thread([this] { run(); });
     }
     ~SilentListener() {
