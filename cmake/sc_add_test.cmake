@@ -1,6 +1,9 @@
 # sc_add_test(<name> SOURCES <files...> LIBS <targets...> [LABELS <labels...>])
 # One doctest executable, registered with ctest under <name>. The shared doctest main lives in
 # tests/support/doctest_main.cpp so every test binary behaves the same.
+# A test labelled `concurrency` (threads racing in the SDK, the server or a device) is also run
+# under ThreadSanitizer; its executable joins the `concurrency_tests` target that the tsan build
+# preset builds (tests/CMakeLists.txt), so that preset builds nothing else.
 function(sc_add_test name)
     cmake_parse_arguments(ARG "" "" "SOURCES;LIBS;LABELS" ${ARGN})
     add_executable(${name}_test ${ARG_SOURCES})
@@ -9,5 +12,8 @@ function(sc_add_test name)
     add_test(NAME ${name} COMMAND ${name}_test)
     if(ARG_LABELS)
         set_tests_properties(${name} PROPERTIES LABELS "${ARG_LABELS}")
+    endif()
+    if("concurrency" IN_LIST ARG_LABELS)
+        set_property(GLOBAL APPEND PROPERTY SC_CONCURRENCY_TEST_TARGETS ${name}_test)
     endif()
 endfunction()

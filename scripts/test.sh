@@ -2,7 +2,8 @@
 # The README's test command: installs what the build needs, configures, builds with -j2 and runs
 # the whole ctest suite. Exits non-zero on any failure.
 #   scripts/test.sh              the whole suite as CI runs it: the ci preset (debug, warnings as
-#                                errors), then asan-ubsan, then tsan, then fuzz (each libFuzzer
+#                                errors), then asan-ubsan, then tsan (the tests labelled
+#                                concurrency), then fuzz (each libFuzzer
 #                                target for 60 s under ASan+UBSan, clang; tests/fuzz/README.md)
 #   scripts/test.sh PRESET...    only the named configure presets (e.g. ci, or asan-ubsan)
 set -euo pipefail
