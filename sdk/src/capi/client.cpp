@@ -94,14 +94,14 @@ bool Client::wait_or_stop(std::chrono::milliseconds d) {
 }
 
 void Client::sync_loop() {
-    // Every few seconds: if something is queued and due, try to send it. The drain itself keeps
-    // the order and the backoff, so this loop only decides when to look.
+    // Every few seconds: if something is queued and due, try to send it. drain_due() keeps the
+    // order and waits out the backoff of the first entry, so this loop only decides when to look.
     while (!wait_or_stop(std::chrono::seconds(3))) {
         try {
             auto due = store_->outbox_due(1);
             // A kiosk delivers queued reports also when nobody is signed in.
             if (due && !due->empty() && (flows_->session() || flows_->is_kiosk())) {
-                (void)flows::sync_now(*flows_, Json::object());
+                (void)flows::drain_due(*flows_);
             }
         } catch (const std::exception&) {
             // A bug must not end the thread (nor the process); the next round tries again.

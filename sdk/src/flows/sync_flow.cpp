@@ -6,6 +6,7 @@
 #include "domain/iso8601.hpp"
 #include "flows/order_flow.hpp"
 #include "flows/outbox_codec.hpp"
+#include "flows/outbox_schedule.hpp"
 #include "flows/ticket_flow.hpp"
 #include "flows/work_order_flow.hpp"
 #include "net/retry.hpp"
@@ -132,8 +133,7 @@ domain::Result<Json> deliver(FlowContext& ctx, std::int64_t seq) {
                 return r;
             }
             // Anything accepted earlier goes first, so the server sees commands in order.
-            const bool backing_off = e.attempts > 0 && e.next_attempt_at > ctx.clock().now();
-            if (!backing_off) {
+            if (!waiting_out_backoff(e, ctx.clock().now())) {
                 auto earlier = send_entry(ctx, e);
                 if (settle(ctx, e, earlier)) continue;
             }
@@ -160,6 +160,28 @@ domain::Result<Json> sync_now(FlowContext& ctx, const Json&) {
     if (!pending) return pending.error();
     if (*pending == 0 && sent > 0) ctx.emit("sync.drained", {{"sent", sent}});
     return Json{{"sent", sent}, {"failed", failed}, {"pending", *pending}};
+}
+
+domain::Result<Json> drain_due(FlowContext& ctx) {
+    std::lock_guard lock(ctx.sync_mutex());
+    auto all = ctx.device_store().outbox();
+    if (!all) return all.error();
+    const auto sendable = sendable_in_background(*all, ctx.clock().now());
+    int sent = 0, failed = 0;
+    for (std::size_t i = 0; i < sendable; ++i) {
+        const auto& e = (*all)[i];
+        if (e.state != store::OutboxState::kPending) continue;
+        auto r = send_entry(ctx, e);
+        const bool go_on = settle(ctx, e, r);
+        if (r) ++sent;
+        else if (go_on) ++failed;
+        if (!go_on) break;
+    }
+    if (sent > 0) {
+        auto pending = ctx.device_store().outbox_pending_count();
+        if (pending && *pending == 0) ctx.emit("sync.drained", {{"sent", sent}});
+    }
+    return Json{{"sent", sent}, {"failed", failed}};
 }
 
 domain::Result<Json> sync_status(FlowContext& ctx, const Json&) {

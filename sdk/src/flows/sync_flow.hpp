@@ -16,6 +16,11 @@ domain::Result<Json> deliver(FlowContext& ctx, std::int64_t seq);
 /// sync.now: drains what is due. Result {sent, failed, pending}.
 domain::Result<Json> sync_now(FlowContext& ctx, const Json& args);
 
+/// The background drain: sends the pending entries in order, stopping at the first one that is
+/// waiting out its backoff (flows/outbox_schedule.hpp) or that fails again. Result {sent, failed}.
+/// Takes the sync lock; any thread.
+domain::Result<Json> drain_due(FlowContext& ctx);
+
 /// sync.status: {pending, pending_by_command {command: count}, failed, oldest_pending_seconds,
 /// last_success, last_error, online, items: [...]}.
 domain::Result<Json> sync_status(FlowContext& ctx, const Json& args);
