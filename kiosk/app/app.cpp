@@ -37,7 +37,8 @@ App::App(Options options, KioskConfig config, Fonts& fonts, Devices devices, std
       locale_(options_.locale),
       elder_(options_.elder),
       ui_(fonts),
-      idle_([this] { return clock_.now(); }, standard_theme_.inactivity, standard_theme_.warning) {
+      idle_([this] { return clock_.now(); }, standard_theme_.inactivity, standard_theme_.warning),
+      staff_gate_([this] { return clock_.now(); }, config_.staff_pin_hash) {
     for (std::string_view l : kLocales) {
         std::string error;
         auto c = Catalog::load(options_.i18n_dir, l, &error);
@@ -131,6 +132,23 @@ void App::say_keys(std::string_view title_key, std::string_view instruction_key)
     text.text(catalog().text(title_key)).text(locale == devices::Locale::kEn ? ". " : "。").text(catalog().text(instruction_key));
     auto u = speech::to_utterance(text, locale, theme().speech_rate_wpm, devices_.speech->headset_present());
     (void)devices_.speech->say(std::move(u));
+}
+
+bool App::note_staff_corner_tap() {
+    // Five taps on a bare corner within 5 s: deliberate, which a customer's stray touch is not.
+    const auto now = clock_.now();
+    if (corner_taps_ == 0 || now - first_corner_tap_ > std::chrono::seconds(5)) {
+        corner_taps_ = 0;
+        first_corner_tap_ = now;
+    }
+    if (++corner_taps_ < 5) return false;
+    corner_taps_ = 0;
+    return true;
+}
+
+std::optional<devices::DeviceError> App::speech_health() const {
+    if (devices_.speech == nullptr) return devices::DeviceError{"speech.none", ""};
+    return devices_.speech->health();
 }
 
 void App::print_receipt() {
