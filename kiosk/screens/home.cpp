@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// Home: the top tasks as tiles, each one tap away.
+// Home: the top tasks as tiles, each one tap away; above them sign-out and elder mode (offered
+// here as on attract, one tap).
 #include "app/app.hpp"
 #include "screens/screen.hpp"
 
@@ -23,9 +24,16 @@ public:
             {"screen.redeem.title", ui.tr("screen.redeem.title"), ui.tr("home.redeem_detail")},
         };
         // Signing out is never on a second page of tiles: it is the way out, always in view.
-        if (ui.button("home.sign_out", ui.tr("home.sign_out"), Style::kSecondary)) {
-            app.go("goodbye");
-            return;
+        std::vector<Tile> row = {{"home.sign_out", ui.tr("home.sign_out"), ""}};
+        if (!app.elder()) row.push_back({"home.elder", ui.tr("home.elder"), ""});
+        const int hit_row = ui.button_row(row);
+        if (hit_row >= 0) {
+            const std::string& key = row[static_cast<size_t>(hit_row)].key;
+            if (key == "home.sign_out") {
+                app.go("goodbye");
+                return;
+            }
+            if (key == "home.elder") app.set_elder(true);
         }
         static const char* const kTargets[] = {"query", "report", "track", "order", "redeem"};
         if (const int hit = ui.tiles("home", tiles); hit >= 0) app.go(kTargets[hit]);
