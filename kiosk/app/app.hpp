@@ -22,6 +22,7 @@
 #include "app/router.hpp"
 #include "app/sdk_session.hpp"
 #include "app/staff_pin.hpp"
+#include "app/volume.hpp"
 #include "devices/card_reader.hpp"
 #include "devices/printer.hpp"
 #include "devices/speech.hpp"
@@ -107,6 +108,11 @@ public:
     nlohmann::json& summary() { return summary_; }
     ReportDraft& draft() { return draft_; }
     Outcome& outcome() { return outcome_; }
+    // Volume (home's quieter/louder): starts at the config's volume_percent, reset by end_session().
+    const Volume& volume() const { return volume_; }
+    /// One step louder or quieter, then a short spoken sample at the new loudness.
+    void change_volume(bool louder);
+
     // Staff.
     /// The staff screen's PIN check and lockout, on the app's clock (scripts can move it).
     StaffPinGate& staff_gate() { return staff_gate_; }
@@ -172,6 +178,7 @@ private:
     ReportDraft draft_;
     Outcome outcome_;
     int difficulties_ = 0;
+    Volume volume_;
     StaffPinGate staff_gate_;
     int corner_taps_ = 0;
     std::chrono::steady_clock::time_point first_corner_tap_{};

@@ -34,6 +34,11 @@ std::optional<KioskConfig> load_kiosk_config(const std::filesystem::path& path, 
     if (doc.contains("staff_pin")) bad = "staff_pin (the PIN is not kept in clear: set staff_pin_hash, see selfcare-kiosk --hash-pin)";
     string_at(doc, "staff_pin_hash", &c.staff_pin_hash, "staff_pin_hash");
     if (!valid_staff_pin_hash(c.staff_pin_hash)) bad = "staff_pin_hash (pbkdf2-sha256$ITERATIONS$SALT$KEY from selfcare-kiosk --hash-pin)";
+    if (doc.contains("volume_percent")) {
+        const json& v = doc["volume_percent"];
+        if (!v.is_number_integer() || v.get<int>() < 0 || v.get<int>() > 200) bad = "volume_percent (0..200)";
+        else c.volume_percent = v.get<int>();
+    }
     if (doc.contains("device")) {
         if (!doc["device"].is_object()) bad = "device";
         else {

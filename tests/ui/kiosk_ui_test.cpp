@@ -365,3 +365,31 @@ TEST_CASE("a wrong staff PIN is refused, five lock the entry, and the lockout pa
     CHECK_FALSE(has_key(locked, "key:2"));
     CHECK_FALSE(any_label_has(locked, "K-DC01"));
 }
+
+TEST_CASE("elder mode is one tap on home, and sign-out resets the volume and the mode") {
+    XvfbDisplay display;
+    ServerProcess server;
+    const Catalog c = catalog("zh-CN");
+    Kiosk kiosk{display, server, {}};
+    auto volume = [&](int level) { return "expect " + c.format("home.volume", {{"level", std::to_string(level)}, {"steps", "5"}}) + "\n"; };
+    const std::string script = sign_in(c) + volume(3) + "tap home.louder\n" + volume(4) + "tap home.louder\n" + volume(5) +
+                               "tap home.elder\n" + volume(5) + "screenshot home-elder\n"
+                               "tap home.sign_out\nwait goodbye\nadvance 10\nwait attract\n" + sign_in(c) + volume(3) +
+                               "screenshot home-again\n";
+    const auto run = kiosk.run(script);
+    REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+    const auto elder = selfcare::kiosk::elder_theme();
+    const json on = kiosk.widgets("home-elder");
+    CHECK_FALSE(has_key(on, "home.elder"));  // already on: no offer
+    for (const auto& widget : on["widgets"]) {
+        const std::string label = widget["label"];
+        CHECK_MESSAGE(widget["font_px"].get<float>() >= 48.0F, label);
+        if (widget["interactive"].get<bool>()) {
+            CHECK_MESSAGE(widget["w"].get<float>() >= elder.min_target_px, label);
+            CHECK_MESSAGE(widget["h"].get<float>() >= elder.min_target_px, label);
+        }
+    }
+    // The next customer starts in the standard theme, at the default volume, offered elder mode.
+    const json again = kiosk.widgets("home-again");
+    CHECK(has_key(again, "home.elder"));
+}
