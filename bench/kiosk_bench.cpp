@@ -45,9 +45,14 @@ double number_after(const std::string& text, const std::string& pattern) {
     return std::stod(m[1].str());
 }
 
-std::string atlas_of(const std::string& text) {
-    std::smatch m;
-    return std::regex_search(text, m, std::regex("font atlas (\\d+x\\d+), (\\d+) glyphs")) ? m[1].str() + " (" + m[2].str() + " glyphs)" : "?";
+// The first atlas the app baked in `theme` ("standard" or "elder"). Matched by the theme the app
+// names in the log line, so a line of the other theme can never be reported for this one.
+std::string atlas_of(const std::string& text, const std::string& theme) {
+    static const std::regex line("font atlas (\\d+x\\d+), (\\d+) glyphs, theme (\\w+)");
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), line); it != std::sregex_iterator(); ++it) {
+        if ((*it)[3] == theme) return (*it)[1].str() + " (" + (*it)[2].str() + " glyphs)";
+    }
+    return "?";
 }
 
 ProgramRun run_script(const ServerProcess& server, const XvfbDisplay& display, bool elder, const std::string& script) {
@@ -113,7 +118,7 @@ int main() {
         for (int i = 0; i < starts; ++i) {
             const auto run = run_script(server, display, elder, "wait attract 60\n");
             first.push_back(number_after(run.err, "first frame after (\\d+) ms"));
-            atlas = atlas_of(run.err);
+            atlas = atlas_of(run.err, elder ? "elder" : "standard");
         }
         std::sort(first.begin(), first.end());
         const auto busy = run_script(server, display, elder,

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <iterator>
 #include <memory>
 #include <string>
@@ -12,6 +13,7 @@
 #include "app/app.hpp"
 #include "app/kiosk_config.hpp"
 #include "app/options.hpp"
+#include "app/staff_pin.hpp"
 #include "platform_default/card_reader_simulated.hpp"
 #include "platform_default/printer_png.hpp"
 #include "platform_linux/audio_sink.hpp"
@@ -29,6 +31,18 @@ int fail(const std::string& message) {
     return 2;
 }
 
+// --hash-pin: the PIN comes on stdin (not the command line, where other users and the shell's
+// history would see it); the hash goes to stdout for the config's staff_pin_hash.
+int print_pin_hash() {
+    std::string pin;
+    std::getline(std::cin, pin);
+    while (!pin.empty() && (pin.back() == '\r' || pin.back() == ' ')) pin.pop_back();
+    const auto hash = hash_staff_pin(pin);
+    if (!hash) return fail("the staff PIN must be 4 to 8 digits");
+    std::printf("%s\n", hash->c_str());
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -39,6 +53,7 @@ int main(int argc, char** argv) {
         if (error.back() != '\n') std::fputc('\n', stderr);
         return error.rfind("usage:", 0) == 0 ? 0 : 2;
     }
+    if (options->hash_pin) return print_pin_hash();
     if (options->i18n_dir.empty()) options->i18n_dir = SC_KIOSK_I18N_DIR;
     KioskConfig config;
     if (!options->config_file.empty()) {

@@ -37,7 +37,9 @@ App::App(Options options, KioskConfig config, Fonts& fonts, Devices devices, std
       locale_(options_.locale),
       elder_(options_.elder),
       ui_(fonts),
-      idle_([this] { return clock_.now(); }, standard_theme_.inactivity, standard_theme_.warning) {
+      idle_([this] { return clock_.now(); }, standard_theme_.inactivity, standard_theme_.warning),
+      volume_(config_.volume_percent),
+      staff_gate_([this] { return clock_.now(); }, config_.staff_pin_hash) {
     for (std::string_view l : kLocales) {
         std::string error;
         auto c = Catalog::load(options_.i18n_dir, l, &error);
@@ -90,6 +92,7 @@ void App::end_session() {
     staff_called_ = false;
     if (locale_ != options_.locale) set_locale(options_.locale);
     if (elder_ != options_.elder) set_elder(options_.elder);
+    volume_.reset();
     router_.reset("attract");
     idle_.restart();
     entered_at_ = clock_.now();
@@ -130,7 +133,29 @@ void App::say_keys(std::string_view title_key, std::string_view instruction_key)
     speech::SpokenText text;
     text.text(catalog().text(title_key)).text(locale == devices::Locale::kEn ? ". " : "。").text(catalog().text(instruction_key));
     auto u = speech::to_utterance(text, locale, theme().speech_rate_wpm, devices_.speech->headset_present());
+    u.volume_percent = volume_.percent();
     (void)devices_.speech->say(std::move(u));
+}
+
+void App::change_volume(bool louder) {
+    if (louder ? volume_.louder() : volume_.quieter()) say_keys("home.volume_name", "home.volume_sample");
+}
+
+bool App::note_staff_corner_tap() {
+    // Five taps on a bare corner within 5 s: deliberate, which a customer's stray touch is not.
+    const auto now = clock_.now();
+    if (corner_taps_ == 0 || now - first_corner_tap_ > std::chrono::seconds(5)) {
+        corner_taps_ = 0;
+        first_corner_tap_ = now;
+    }
+    if (++corner_taps_ < 5) return false;
+    corner_taps_ = 0;
+    return true;
+}
+
+std::optional<devices::DeviceError> App::speech_health() const {
+    if (devices_.speech == nullptr) return devices::DeviceError{"speech.none", ""};
+    return devices_.speech->health();
 }
 
 void App::print_receipt() {

@@ -21,6 +21,8 @@
 #include "app/options.hpp"
 #include "app/router.hpp"
 #include "app/sdk_session.hpp"
+#include "app/staff_pin.hpp"
+#include "app/volume.hpp"
 #include "devices/card_reader.hpp"
 #include "devices/printer.hpp"
 #include "devices/speech.hpp"
@@ -106,6 +108,22 @@ public:
     nlohmann::json& summary() { return summary_; }
     ReportDraft& draft() { return draft_; }
     Outcome& outcome() { return outcome_; }
+    // Volume (home's quieter/louder): starts at the config's volume_percent, reset by end_session().
+    const Volume& volume() const { return volume_; }
+    /// One step louder or quieter, then a short spoken sample at the new loudness.
+    void change_volume(bool louder);
+
+    // Staff.
+    /// The staff screen's PIN check and lockout, on the app's clock (scripts can move it).
+    StaffPinGate& staff_gate() { return staff_gate_; }
+    /// A tap on attract's staff corner; true on the 5th tap within 5 s, which opens the PIN entry.
+    bool note_staff_corner_tap();
+    /// Why speech is silent (nullopt: it can speak); "speech.none" without an engine.
+    std::optional<devices::DeviceError> speech_health() const;
+    bool has_printer() const { return devices_.printer != nullptr; }
+    /// The font atlas as last built (the staff screen shows its size).
+    const Fonts& fonts() const { return fonts_; }
+
     /// Counts slow or failed interactions; the second offers elder mode.
     void note_difficulty() { ++difficulties_; }
     bool offer_elder() const { return !elder_ && difficulties_ >= 2; }
@@ -160,6 +178,10 @@ private:
     ReportDraft draft_;
     Outcome outcome_;
     int difficulties_ = 0;
+    Volume volume_;
+    StaffPinGate staff_gate_;
+    int corner_taps_ = 0;
+    std::chrono::steady_clock::time_point first_corner_tap_{};
     bool staff_called_ = false;
     bool warned_ = false;  // the inactivity warning has been spoken
     std::vector<WidgetRecord> last_widgets_;

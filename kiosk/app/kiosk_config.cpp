@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/kiosk_config.hpp"
 
+#include "app/staff_pin.hpp"
+
 #include <fstream>
 #include <iterator>
 
@@ -28,7 +30,15 @@ std::optional<KioskConfig> load_kiosk_config(const std::filesystem::path& path, 
         else *out = obj[key].get<std::string>();
     };
     string_at(doc, "store_id", &c.store_id, "store_id");
-    string_at(doc, "staff_pin", &c.staff_pin, "staff_pin");
+    // The PIN itself never belongs in the file: only its salted hash.
+    if (doc.contains("staff_pin")) bad = "staff_pin (the PIN is not kept in clear: set staff_pin_hash, see selfcare-kiosk --hash-pin)";
+    string_at(doc, "staff_pin_hash", &c.staff_pin_hash, "staff_pin_hash");
+    if (!valid_staff_pin_hash(c.staff_pin_hash)) bad = "staff_pin_hash (pbkdf2-sha256$ITERATIONS$SALT$KEY from selfcare-kiosk --hash-pin)";
+    if (doc.contains("volume_percent")) {
+        const json& v = doc["volume_percent"];
+        if (!v.is_number_integer() || v.get<int>() < 0 || v.get<int>() > 200) bad = "volume_percent (0..200)";
+        else c.volume_percent = v.get<int>();
+    }
     if (doc.contains("device")) {
         if (!doc["device"].is_object()) bad = "device";
         else {

@@ -22,7 +22,8 @@ bool parse_size(const std::string& text, int* w, int* h) {
 std::string usage() {
     return "usage: selfcare-kiosk --server URL [--ca-file F] [--data-dir DIR] [--locale zh-CN|en|zh-TW]\n"
            "                      [--elder] [--windowed WxH] [--config FILE] [--i18n DIR]\n"
-           "                      [--script FILE --screenshots DIR] [--speech-wav F] [--card-file F]\n";
+           "                      [--script FILE --screenshots DIR] [--speech-wav F] [--card-file F]\n"
+           "       selfcare-kiosk --hash-pin < pin.txt   (prints the config's staff_pin_hash for a PIN of 4-8 digits)\n";
 }
 
 std::optional<Options> parse_options(const std::vector<std::string>& args, std::string* error) {
@@ -36,6 +37,10 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
         if (a == "--help" || a == "-h") return fail(usage());
         if (a == "--elder") {
             o.elder = true;
+            continue;
+        }
+        if (a == "--hash-pin") {
+            o.hash_pin = true;
             continue;
         }
         std::string* target = nullptr;
@@ -58,6 +63,7 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
             return fail("--windowed takes WIDTHxHEIGHT, e.g. 1920x1080");
         }
     }
+    if (o.hash_pin) return o;
     if (o.server.empty()) return fail("--server URL is required\n" + usage());
     if (o.locale != "zh-CN" && o.locale != "en" && o.locale != "zh-TW") return fail("--locale must be zh-CN, en or zh-TW");
     if (!o.script_file.empty() && o.screenshots_dir.empty()) return fail("--script needs --screenshots DIR");

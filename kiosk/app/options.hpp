@@ -23,10 +23,12 @@ struct Options {
     std::string i18n_dir;                ///< --i18n DIR: the catalogs (default: next to the binary's source)
     std::string speech_wav;              ///< --speech-wav F: speech goes into this WAV file, not the speaker
     std::string card_file;               ///< --card-file F: the simulated ID-card reader's file
+    bool hash_pin = false;               ///< --hash-pin: read a staff PIN on stdin, print its hash, exit
 };
 
 /// Parses argv. Returns nullopt and sets `error` (one line naming the flag) for an unknown flag,
-/// a missing value, a bad locale or size, --script without --screenshots, or no --server.
+/// a missing value, a bad locale or size, --script without --screenshots, or no --server (which
+/// --hash-pin does not need).
 /// `--help` sets `error` to the usage text and returns nullopt.
 std::optional<Options> parse_options(const std::vector<std::string>& args, std::string* error);
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// Attract: the idle kiosk invites a touch, and offers elder mode right away.
+// Attract: the idle kiosk invites a touch, and offers elder mode right away. Staff open their
+// screen from here with five quick taps on the bare bottom-right corner (kiosk/README.md).
 #include "app/app.hpp"
 #include "screens/screen.hpp"
 
@@ -18,7 +19,9 @@ public:
         if (!app.elder() && ui.button("attract.elder", ui.tr("attract.elder"), Style::kSecondary)) {
             app.set_elder(true);
             app.go("identify");
+            return;
         }
+        if (ui.corner_target("corner:staff") && app.note_staff_corner_tap()) app.go("staff");
     }
 };
 

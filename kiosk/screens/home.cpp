@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// Home: the top tasks as tiles, each one tap away.
+// Home: the top tasks as tiles, each one tap away; above them sign-out, elder mode (offered here
+// as on attract, one tap) and the volume, quieter/louder in five steps.
 #include "app/app.hpp"
 #include "screens/screen.hpp"
 
@@ -22,10 +23,21 @@ public:
             {"screen.order.title", ui.tr("screen.order.title"), ui.tr("home.order_detail")},
             {"screen.redeem.title", ui.tr("screen.redeem.title"), ui.tr("home.redeem_detail")},
         };
+        ui.paragraph(ui.format("home.volume", {{"level", std::to_string(app.volume().step())}, {"steps", std::to_string(Volume::steps())}}));
         // Signing out is never on a second page of tiles: it is the way out, always in view.
-        if (ui.button("home.sign_out", ui.tr("home.sign_out"), Style::kSecondary)) {
-            app.go("goodbye");
-            return;
+        std::vector<Tile> row = {{"home.sign_out", ui.tr("home.sign_out"), ""}};
+        if (!app.elder()) row.push_back({"home.elder", ui.tr("home.elder"), ""});
+        row.push_back({"home.quieter", ui.tr("home.quieter"), ""});
+        row.push_back({"home.louder", ui.tr("home.louder"), ""});
+        const int hit_row = ui.button_row(row);
+        if (hit_row >= 0) {
+            const std::string& key = row[static_cast<size_t>(hit_row)].key;
+            if (key == "home.sign_out") {
+                app.go("goodbye");
+                return;
+            }
+            if (key == "home.elder") app.set_elder(true);
+            else app.change_volume(key == "home.louder");
         }
         static const char* const kTargets[] = {"query", "report", "track", "order", "redeem"};
         if (const int hit = ui.tiles("home", tiles); hit >= 0) app.go(kTargets[hit]);

@@ -128,6 +128,17 @@ bool Ui::button_at(ImVec2 pos, ImVec2 size, std::string_view key, std::string_vi
     return released;
 }
 
+bool Ui::corner_target(std::string_view key) {
+    const float side = theme_->min_target_px;
+    const ImVec2 pos{origin_.x + size_.x - side, origin_.y + size_.y - side};
+    ImGui::SetCursorScreenPos(pos);
+    ImGui::PushID(std::string(key).c_str());
+    const bool released = ImGui::InvisibleButton("##corner", {side, side});
+    ImGui::PopID();
+    records_.push_back({std::string(key), "", pos.x, pos.y, side, side, true, theme_->body_px});
+    return released;
+}
+
 bool Ui::button(std::string_view key, std::string_view label, Style style) {
     const float px = theme_->button_label_px;
     const float w = std::min(size_.x, std::max(measure(label, px) + 4 * theme_->gap_px, theme_->main_target_px * 4));

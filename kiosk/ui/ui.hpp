@@ -67,6 +67,11 @@ public:
     /// `max_digits`; returns true when the action key is released.
     bool keypad(std::string* value, std::size_t max_digits, std::string_view action_key);
 
+    /// An unmarked target of the theme's minimum size in the bottom-right corner of the content
+    /// area: drawn as nothing, recorded (key, empty label) so scripts can tap it. For staff
+    /// entry, which customers are not meant to find. True on the frame it is released over.
+    bool corner_target(std::string_view key);
+
     // Absolute placement (the chrome bar, overlays).
     bool button_at(ImVec2 pos, ImVec2 size, std::string_view key, std::string_view label, Style style, float font_px);
     void text_at(ImVec2 pos, std::string_view text, float px, Rgb color);

@@ -286,3 +286,110 @@ TEST_CASE("a resolved repair is rated from the tracking screen, which closes it"
     const auto run = kiosk.run(script);
     REQUIRE_MESSAGE(run.exit_code == 0, run.err);
 }
+
+namespace {
+
+// Five quick taps on attract's bare corner open the staff PIN entry.
+std::string open_staff_entry() {
+    std::string s = "wait attract 60\n";
+    for (int i = 0; i < 5; ++i) s += "tap corner:staff\n";
+    return s + "wait staff\n";
+}
+
+bool any_label_has(const json& shot, const std::string& text) {
+    for (const auto& w : shot["widgets"]) {
+        if (w["label"].get<std::string>().find(text) != std::string::npos) return true;
+    }
+    return false;
+}
+
+bool has_key(const json& shot, const std::string& key) {
+    for (const auto& w : shot["widgets"]) {
+        if (w["key"] == key) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("staff open the maintenance screen with the PIN and see the device, the outbox and the last sync") {
+    XvfbDisplay display;
+    ServerProcess server;
+    const Catalog c = catalog("zh-CN");
+    Kiosk kiosk{display, server, {}};
+    const std::string script = open_staff_entry() + "expect " + c.text("staff.instruction_pin") + "\n" +
+                               "type 2468\nscreenshot staff-pin\ntap staff.unlock\n"
+                               "expect " + c.format("staff.device", {{"device", "K-DC01"}, {"store", "S-DC01"}}) + "\n"
+                               "screenshot staff\ntap staff.sync_now\nscreenshot staff-synced\n"
+                               "tap staff.leave\nwait attract\n"
+                               // The next visit asks for the PIN again.
+                               + open_staff_entry() + "expect " + c.text("staff.instruction_pin") + "\n";
+    const auto run = kiosk.run(script);
+    REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+    // The PIN was typed as dots; its digits were never on screen nor in the log.
+    const json pin = kiosk.widgets("staff-pin");
+    CHECK(any_label_has(pin, "●●●●"));
+    CHECK_FALSE(any_label_has(pin, "2468"));
+    CHECK(run.err.find("2468") == std::string::npos);
+    // A fresh kiosk: nothing waits in the outbox, nothing failed, never synced (the SDK records a
+    // sync when it delivers something); Sync now with nothing queued changes none of it.
+    const std::string outbox = c.format("staff.outbox", {{"pending", "0"}, {"failed", "0"}, {"last_sync", c.text("staff.never")}});
+    const json staff = kiosk.widgets("staff");
+    CHECK(any_label_has(staff, outbox));
+    CHECK(has_key(staff, "staff.sync_now"));
+    CHECK(any_label_has(kiosk.widgets("staff-synced"), outbox));
+    // No customer data: no phone number, masked or not.
+    CHECK_FALSE(any_label_has(staff, "8000"));
+}
+
+TEST_CASE("a wrong staff PIN is refused, five lock the entry, and the lockout passes with time") {
+    XvfbDisplay display;
+    ServerProcess server;
+    const Catalog c = catalog("zh-CN");
+    Kiosk kiosk{display, server, {}};
+    std::string script = open_staff_entry();
+    for (int left = 4; left >= 1; --left) {
+        script += "type 1357\ntap staff.unlock\nexpect " + c.format("staff.pin_wrong", {{"tries", std::to_string(left)}}) + "\n";
+    }
+    script += "type 1357\ntap staff.unlock\nexpect " + c.format("staff.locked", {{"minutes", "5"}}) + "\nscreenshot locked\n"
+              // Leaving and coming back does not lift the lockout.
+              "tap nav.home\nwait attract\n" + open_staff_entry() + "expect " + c.format("staff.locked", {{"minutes", "5"}}) + "\n"
+              // Five minutes later (the inactivity timeout has long sent the kiosk back to attract).
+              "advance 301\nwait attract\n" + open_staff_entry() + "type 2468\ntap staff.unlock\n"
+              "expect " + c.format("staff.device", {{"device", "K-DC01"}, {"store", "S-DC01"}}) + "\n";
+    const auto run = kiosk.run(script);
+    REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+    // Locked: no keypad to type on, and no way in.
+    const json locked = kiosk.widgets("locked");
+    CHECK_FALSE(has_key(locked, "staff.unlock"));
+    CHECK_FALSE(has_key(locked, "key:2"));
+    CHECK_FALSE(any_label_has(locked, "K-DC01"));
+}
+
+TEST_CASE("elder mode is one tap on home, and sign-out resets the volume and the mode") {
+    XvfbDisplay display;
+    ServerProcess server;
+    const Catalog c = catalog("zh-CN");
+    Kiosk kiosk{display, server, {}};
+    auto volume = [&](int level) { return "expect " + c.format("home.volume", {{"level", std::to_string(level)}, {"steps", "5"}}) + "\n"; };
+    const std::string script = sign_in(c) + volume(3) + "tap home.louder\n" + volume(4) + "tap home.louder\n" + volume(5) +
+                               "tap home.elder\n" + volume(5) + "screenshot home-elder\n"
+                               "tap home.sign_out\nwait goodbye\nadvance 10\nwait attract\n" + sign_in(c) + volume(3) +
+                               "screenshot home-again\n";
+    const auto run = kiosk.run(script);
+    REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+    const auto elder = selfcare::kiosk::elder_theme();
+    const json on = kiosk.widgets("home-elder");
+    CHECK_FALSE(has_key(on, "home.elder"));  // already on: no offer
+    for (const auto& widget : on["widgets"]) {
+        const std::string label = widget["label"];
+        CHECK_MESSAGE(widget["font_px"].get<float>() >= 48.0F, label);
+        if (widget["interactive"].get<bool>()) {
+            CHECK_MESSAGE(widget["w"].get<float>() >= elder.min_target_px, label);
+            CHECK_MESSAGE(widget["h"].get<float>() >= elder.min_target_px, label);
+        }
+    }
+    // The next customer starts in the standard theme, at the default volume, offered elder mode.
+    const json again = kiosk.widgets("home-again");
+    CHECK(has_key(again, "home.elder"));
+}

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <variant>
 
 #include "font_face.hpp"
@@ -96,6 +97,15 @@ public:
 
     enum class Align { kLeft, kCentre, kRight };
 
+    // Each op is built in its place in the vector. Pushing a temporary std::variant instead
+    // moves the whole variant, and at -O2 GCC 12 cannot see that the move leaves the inactive
+    // TextOp alone: it warned that TextOp's fields "may be used uninitialized" on the QR code's
+    // push. Constructing the one alternative directly leaves no such path.
+    template <class T>
+    void add(T op) {
+        ops.emplace_back(std::in_place_type<T>, std::move(op));
+    }
+
     void paragraph(FontFace& face, const std::string& utf8, Align align) {
         for (auto& line : wrap(face, utf8, kContentWidth)) text_line(face, std::move(line), align);
     }
@@ -105,8 +115,8 @@ public:
         Text v = decode_utf8(value);
         if (face.measure(l) + kLabelValueGap + face.measure(v) <= kContentWidth) {
             const int baseline = y + face.ascent();
-            ops.push_back(TextOp{&face, kMargin, baseline, l});
-            ops.push_back(TextOp{&face, kMargin + kContentWidth - face.measure(v), baseline, v});
+            add(TextOp{&face, kMargin, baseline, l});
+            add(TextOp{&face, kMargin + kContentWidth - face.measure(v), baseline, v});
             y += pitch(face);
             return;
         }
@@ -119,7 +129,7 @@ public:
 
     void rule() {
         y += 8;
-        ops.push_back(RuleOp{y});
+        add(RuleOp{y});
         y += 2 + 14;
     }
 
@@ -127,7 +137,7 @@ public:
         const int modules_across = modules.size + 2 * kQrQuietModules;
         const int module_px = std::max(3, kQrTargetPx / modules_across);
         const int side = modules_across * module_px;
-        ops.push_back(QrOp{(kReceiptWidthPx - side) / 2, y, module_px, std::move(modules)});
+        add(QrOp{(kReceiptWidthPx - side) / 2, y, module_px, std::move(modules)});
         y += side + 8;
     }
 
@@ -137,7 +147,7 @@ private:
         const int x = align == Align::kLeft ? kMargin
                       : align == Align::kRight ? kMargin + kContentWidth - width
                                                : (kReceiptWidthPx - width) / 2;
-        ops.push_back(TextOp{&face, x, y + face.ascent(), std::move(line)});
+        add(TextOp{&face, x, y + face.ascent(), std::move(line)});
         y += pitch(face);
     }
 };

@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: Apache-2.0
+// Staff: the maintenance screen, behind a PIN. Reached only from attract (five quick taps on its
+// bare corner), so no customer is signed in; should one be, entering ends their session first.
+// Shows the kiosk's identity, versions, whether the server answers, the outbox and the last sync
+// (sync.now on demand), the devices' health and the font atlas. No customer data: the SDK's
+// device-level commands only. Back, Home, Leave or the inactivity timeout go back to attract and
+// the next visit asks for the PIN again.
+#include <string>
+
+#include "app/app.hpp"
+#include "screens/screen.hpp"
+#include "ui/fonts.hpp"
+
+#ifndef SC_KIOSK_VERSION
+#define SC_KIOSK_VERSION "dev"
+#endif
+
+namespace selfcare::kiosk {
+namespace {
+
+// "2026-12-03T17:40:00Z" → "2026-12-03 17:40 UTC"; anything else as it came.
+std::string sync_time(const nlohmann::json& v) {
+    if (!v.is_string()) return "";
+    std::string t = v.get<std::string>();
+    if (t.size() >= 16 && t[10] == 'T') return t.substr(0, 10) + " " + t.substr(11, 5) + " UTC";
+    return t;
+}
+
+class StaffScreen final : public Screen {
+public:
+    std::string_view id() const override { return "staff"; }
+    std::string_view title_key() const override { return "screen.staff.title"; }
+    std::string_view instruction_key() const override {
+        return unlocked_ ? "staff.instruction_panel" : "staff.instruction_pin";
+    }
+    void enter(App& app) override {
+        if (app.sdk().signed_in()) app.end_session();
+        unlocked_ = false;
+        pin_.clear();
+        tries_left_ = -1;
+        info_ = status_ = nlohmann::json::object();
+        sync_error_.clear();
+    }
+    void draw(App& app, Ui& ui) override {
+        if (unlocked_) draw_panel(app, ui);
+        else draw_pin(app, ui);
+    }
+
+private:
+    void draw_pin(App& app, Ui& ui) {
+        StaffPinGate& gate = app.staff_gate();
+        ui.paragraph(ui.tr("staff.instruction_pin"));
+        // Masked: one dot per digit, the digits themselves never drawn, spoken or logged.
+        std::string dots;
+        for (size_t i = 0; i < pin_.size(); ++i) dots += "●";
+        ui.figure(ui.tr("staff.pin_label"), dots.empty() ? "____" : dots);
+        if (gate.locked()) {
+            const auto minutes = (gate.lockout_left().count() + 59) / 60;
+            ui.banner(ui.format("staff.locked", {{"minutes", std::to_string(minutes)}}));
+            pin_.clear();
+            return;
+        }
+        if (tries_left_ >= 0) ui.banner(ui.format("staff.pin_wrong", {{"tries", std::to_string(tries_left_)}}));
+        if (ui.keypad(&pin_, 8, "staff.unlock")) {
+            const auto outcome = gate.check(pin_);
+            pin_.clear();
+            if (outcome == StaffPinGate::Outcome::kAccepted) {
+                unlocked_ = true;
+                tries_left_ = -1;
+                refresh(app);
+                app.speak_screen();
+            } else {
+                tries_left_ = gate.tries_left();
+            }
+        }
+    }
+
+    void refresh(App& app) {
+        const auto info = app.sdk().call("sdk.info");
+        info_ = info.ok ? info.value : nlohmann::json::object();
+        const auto status = app.sdk().call("sync.status");
+        status_ = status.ok ? status.value : nlohmann::json::object();
+        // One look at the reader: is it there and answering. A card found is dropped at once.
+        reader_error_.clear();
+        if (app.card_reader() != nullptr) {
+            auto polled = app.card_reader()->poll();
+            if (!polled && polled.error().id == "card.reader_offline") reader_error_ = polled.error().id;
+        }
+    }
+
+    void draw_panel(App& app, Ui& ui) {
+        const KioskConfig& config = app.config();
+        const Catalog& c = app.catalog();
+        ui.paragraph(ui.format("staff.device", {{"device", config.device_id}, {"store", config.store_id}}));
+        ui.paragraph(ui.format("staff.versions", {{"app", SC_KIOSK_VERSION},
+                                                  {"sdk", info_.value("sdk_version", "?")},
+                                                  {"abi", std::to_string(info_.value("abi_version", 0))}}));
+        // sync.status says null until the client has talked to the server; Sync now finds out.
+        const auto online = status_.find("online");
+        const bool known = online != status_.end() && online->is_boolean();
+        const char* server = app.sdk().offline() || (known && !online->get<bool>()) ? "staff.server_offline"
+                             : known                                               ? "staff.server_online"
+                                                                                   : "staff.server_unknown";
+        ui.paragraph(ui.tr(server));
+        const std::string last = sync_time(status_.value("last_success", nlohmann::json()));
+        ui.paragraph(ui.format("staff.outbox", {{"pending", std::to_string(status_.value("pending", 0))},
+                                                {"failed", std::to_string(status_.value("failed", 0))},
+                                                {"last_sync", last.empty() ? c.text("staff.never") : last}}));
+        const auto speech = app.speech_health();
+        std::string printer = app.has_printer() ? c.text("staff.device_ok") : c.text("staff.not_fitted");
+        if (app.has_printer() && app.print_state() == App::PrintState::kFailed) printer = app.print_error();
+        ui.paragraph(ui.format("staff.devices", {{"speech", speech ? speech->id : c.text("staff.device_ok")},
+                                                 {"printer", printer},
+                                                 {"reader", app.card_reader() == nullptr ? c.text("staff.not_fitted")
+                                                           : reader_error_.empty() ? c.text("staff.device_ok") : reader_error_}}));
+        ui.paragraph(ui.format("staff.atlas", {{"width", std::to_string(app.fonts().atlas_width())},
+                                               {"height", std::to_string(app.fonts().atlas_height())},
+                                               {"glyphs", std::to_string(app.fonts().glyph_count())}}));
+        if (!sync_error_.empty()) ui.banner(ui.tr(sync_error_));
+        const int hit = ui.button_row({{"staff.sync_now", ui.tr("staff.sync_now"), ""}, {"staff.leave", ui.tr("staff.leave"), ""}},
+                                      Style::kPrimary);
+        if (hit == 0) {
+            const auto r = app.sdk().call("sync.now");
+            sync_error_ = r.ok ? "" : r.error_id;
+            refresh(app);
+        } else if (hit == 1) {
+            app.end_session();
+        }
+    }
+
+    bool unlocked_ = false;
+    std::string pin_;
+    int tries_left_ = -1;      // after a wrong PIN: how many before the lockout; -1 none yet
+    std::string reader_error_;  // the card reader's error id when it does not answer
+    std::string sync_error_;
+    nlohmann::json info_ = nlohmann::json::object();
+    nlohmann::json status_ = nlohmann::json::object();
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> make_staff_screen() { return std::make_unique<StaffScreen>(); }
+
+}  // namespace selfcare::kiosk
