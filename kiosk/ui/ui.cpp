@@ -102,7 +102,7 @@ bool Ui::button_at(ImVec2 pos, ImVec2 size, std::string_view key, std::string_vi
     ImGui::SetCursorScreenPos(pos);
     ImGui::PushID(std::string(key).c_str());
     ImGui::PushID(std::string(label).c_str());
-    const bool released = ImGui::InvisibleButton("##b", size);
+    const bool released = ImGui::InvisibleButton("##b", size) && !inert_;
     const bool held = ImGui::IsItemActive();
     ImGui::PopID();
     ImGui::PopID();
