@@ -47,6 +47,7 @@ App::App(Options options, KioskConfig config, Fonts& fonts, Devices devices, std
         catalogs_.emplace(std::string(l), std::move(*c));
     }
     sdk_ = std::make_unique<SdkSession>(options_.server, options_.ca_file, options_.data_dir, config_, wake_);
+    worker_ = std::make_unique<SdkWorker>(wake_);
     for (auto& s : make_screens()) {
         const std::string id(s->id());
         screens_.emplace(id, std::move(s));
@@ -56,6 +57,9 @@ App::App(Options options, KioskConfig config, Fonts& fonts, Devices devices, std
 }
 
 App::~App() {
+    // Runs what is queued (a sign-out wipes the customer's data) and joins before the session
+    // and the screens go: the worker never outlives what its jobs use.
+    worker_.reset();
     if (print_thread_.joinable()) print_thread_.join();
     if (devices_.speech != nullptr) devices_.speech->stop();
 }
@@ -72,7 +76,42 @@ void App::go(const std::string& id) {
     entered_at_ = clock_.now();
 }
 
+PendingCall App::run(std::string command, Json args) {
+    return worker_->submit([s = sdk_.get(), command = std::move(command), args = std::move(args)] { return s->call(command, args); });
+}
+
+PendingCall App::run_job(std::function<CallOutcome(SdkSession&)> job) {
+    return worker_->submit([s = sdk_.get(), job = std::move(job)] { return job(*s); });
+}
+
+void App::sign_out() {
+    worker_->submit([s = sdk_.get()] {
+        s->logout();
+        return CallOutcome{};
+    }).discard();
+}
+
+bool App::take_redraw() {
+    const bool r = redraw_;
+    redraw_ = false;
+    return r;
+}
+
+void App::back() {
+    // Home or Back during a call: its outcome is thrown away when it arrives. A write the SDK
+    // accepted is never lost by this: it is on the server or in the SDK's outbox, which delivers
+    // it; the customer finds it under Track or on their bill, not on this screen.
+    worker_->discard_all();
+    if (screen(router_.current()).back(*this)) {
+        ui_.reset_pages();
+        speak_screen();
+        return;
+    }
+    router_.back();
+}
+
 void App::home() {
+    worker_->discard_all();
     if (sdk_->signed_in()) {
         screen("home").enter(*this);
         router_.reset("home");
@@ -83,7 +122,8 @@ void App::home() {
 }
 
 void App::end_session() {
-    sdk_->logout();
+    worker_->discard_all();
+    sign_out();
     msisdn_.clear();
     summary_ = nlohmann::json();
     draft_ = ReportDraft{};
@@ -254,6 +294,24 @@ void App::frame(ImVec2 display) {
 
     // The session's clock: on attract nobody is there to time out.
     const bool in_session = router_.current() != "attract";
+    // An SDK call in flight: the customer is waiting for it, so the inactivity clock stands still
+    // (like printing), and after about a second the wait is said aloud once.
+    const bool busy = worker_->awaited();
+    if (worker_->busy()) idle_.hold("sdk");
+    else idle_.release("sdk");
+    if (busy) {
+        if (!busy_since_) busy_since_ = clock_.now();
+        if (in_session && !wait_spoken_ && clock_.now() - *busy_since_ >= std::chrono::seconds(1)) {
+            wait_spoken_ = true;
+            say_keys("wait.title", "wait.instruction");
+        }
+    } else {
+        busy_since_.reset();
+        wait_spoken_ = false;
+    }
+    // The frame after a call finished takes its outcome and changes the screen: draw on.
+    if (was_busy_ && !busy) redraw_ = true;
+    was_busy_ = busy;
     if (in_session && idle_.state() == IdleTimer::State::kExpired) end_session();
     if (in_session && idle_.state() == IdleTimer::State::kWarning) {
         if (!warned_) {
@@ -282,7 +340,12 @@ void App::frame(ImVec2 display) {
         if (staff_called_) ui_.banner(catalog().text("staff.called"));
         Screen& s = screen(router_.current());
         ui_.title(catalog().text(s.title_key()));
+        // While a call runs the screen still draws (and the chrome bar above works), but its
+        // buttons are inert: a second tap on Confirm cannot place a second order.
+        if (busy) ui_.banner(catalog().text("wait.title"));
+        ui_.set_inert(busy);
         s.draw(*this, ui_);
+        ui_.set_inert(false);
     }
     ImGui::End();
     ImGui::PopStyleVar(2);

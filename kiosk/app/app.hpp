@@ -21,6 +21,7 @@
 #include "app/options.hpp"
 #include "app/router.hpp"
 #include "app/sdk_session.hpp"
+#include "app/sdk_worker.hpp"
 #include "app/staff_pin.hpp"
 #include "app/volume.hpp"
 #include "devices/card_reader.hpp"
@@ -83,7 +84,10 @@ public:
 
     // Navigation.
     void go(const std::string& screen_id);
-    void back() { router_.back(); }
+    /// The chrome bar's Back: one step back inside a multi-step screen (Screen::back), or the
+    /// previous screen at its first step. Either way a pending call's outcome is discarded.
+    void back();
+    /// Home (or attract when nobody is signed in); a pending call's outcome is discarded.
     void home();
     const std::string& current_screen() const { return router_.current(); }
     /// Ends the customer's session: auth.logout wipes their data; language, elder mode and
@@ -103,7 +107,25 @@ public:
     bool take_fonts_changed();
 
     // Session.
+    /// The SDK session's state (offline, signed in). Its blocking commands are for the worker:
+    /// screens run them through run() / run_job().
     SdkSession& sdk() { return *sdk_; }
+    /// Runs `command` with `args` on the SDK worker; the screen keeps the PendingCall, shows the
+    /// wait state while it runs, and takes the outcome in a later frame. UI thread.
+    PendingCall run(std::string command, Json args = Json::object());
+    /// Runs `job` (several blocking SdkSession calls that belong together, e.g. sign-in then the
+    /// account summary) on the SDK worker. `job` runs on the worker thread: it must use only the
+    /// session it is given and what it owns. UI thread.
+    PendingCall run_job(std::function<CallOutcome(SdkSession&)> job);
+    /// True while a screen waits for an SDK call: the screen's buttons are inert and the wait
+    /// state shows. (Calls whose outcome was discarded, and the sign-out, run in the background;
+    /// the inactivity clock stands still for any call.)
+    bool busy() const { return worker_->awaited(); }
+    /// Queues auth.logout behind whatever is running (a sign-in still in flight is signed out
+    /// too) and returns at once: nobody waits for it.
+    void sign_out();
+    /// True once after a frame that the window should follow with more (an outcome arrived).
+    bool take_redraw();
     std::string& msisdn() { return msisdn_; }  ///< the signed-in number; never shown unmasked
     nlohmann::json& summary() { return summary_; }
     ReportDraft& draft() { return draft_; }
@@ -167,6 +189,11 @@ private:
     bool elder_ = false;
     bool fonts_changed_ = true;
     std::unique_ptr<SdkSession> sdk_;
+    std::unique_ptr<SdkWorker> worker_;  // uses sdk_: destroyed first (~App)
+    bool was_busy_ = false;
+    bool redraw_ = false;
+    std::optional<std::chrono::steady_clock::time_point> busy_since_;
+    bool wait_spoken_ = false;
     Router router_{"attract"};
     std::map<std::string, std::unique_ptr<Screen>> screens_;
     Ui ui_;

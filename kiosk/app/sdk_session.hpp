@@ -34,20 +34,23 @@ public:
                const KioskConfig& config, std::function<void()> wake);
 
     /// Runs `command` and blocks until it finishes. Never throws except std::bad_alloc.
-    /// UI thread; thread-safe like the client itself.
+    /// Screens never call this on the UI thread: they go through App::run (the SDK worker).
+    /// Thread-safe like the client itself.
     CallOutcome call(std::string_view command, const Json& args = Json::object());
 
     /// True once the SDK reported that the server stopped answering (or a call failed for the
     /// network), false again when it answers. Any thread.
     bool offline() const { return offline_.load(); }
 
-    /// True when a customer is signed in on this kiosk.
-    bool signed_in() const { return signed_in_; }
+    /// True when a customer is signed in on this kiosk. Any thread.
+    bool signed_in() const { return signed_in_.load(); }
 
     /// auth.request_otp then, separately, auth.login: the customer's session on this kiosk.
+    /// Blocking, like call(): the SDK worker runs them.
     CallOutcome request_code(const std::string& msisdn);
     CallOutcome login(const std::string& msisdn, const std::string& code);
     /// auth.logout: wipes the customer's cached data from the kiosk. A no-op without a session.
+    /// Blocking; the App queues it on the SDK worker behind any call still running.
     void logout();
 
 private:
@@ -55,7 +58,7 @@ private:
     Subscription events_;
     std::function<void()> wake_;
     std::atomic<bool> offline_{false};
-    bool signed_in_ = false;
+    std::atomic<bool> signed_in_{false};
 };
 
 }  // namespace selfcare::kiosk

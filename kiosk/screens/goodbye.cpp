@@ -12,7 +12,7 @@ public:
     std::string_view id() const override { return "goodbye"; }
     std::string_view title_key() const override { return "screen.goodbye.title"; }
     std::string_view instruction_key() const override { return "goodbye.instruction"; }
-    void enter(App& app) override { app.sdk().logout(); }
+    void enter(App& app) override { app.sign_out(); }
     void draw(App& app, Ui& ui) override {
         ui.paragraph(ui.tr("goodbye.instruction"));
         if (ui.button("goodbye.done", ui.tr("goodbye.done")) || app.clock().now() - app.entered_at() > app.config().goodbye) {

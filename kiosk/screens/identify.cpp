@@ -26,8 +26,19 @@ public:
         code_.clear();
         error_.clear();
         card_.reset();
+        call_.discard();
+    }
+    bool back(App&) override {
+        if (step_ == Step::kPhone) return false;
+        // From the code (or the card) back to the number, which stays as typed.
+        step_ = Step::kPhone;
+        code_.clear();
+        error_.clear();
+        call_.discard();
+        return true;
     }
     void draw(App& app, Ui& ui) override {
+        if (auto r = call_.take()) on_outcome(app, *r);
         switch (step_) {
             case Step::kPhone: draw_phone(app, ui); break;
             case Step::kCode: draw_code(app, ui); break;
@@ -37,6 +48,25 @@ public:
 
 private:
     enum class Step { kPhone, kCode, kCard };
+
+    // The code was sent (phone step), or the customer is signed in with their summary (code step).
+    void on_outcome(App& app, CallOutcome& r) {
+        if (!r.ok) {
+            error_ = r.error_id;
+            app.note_difficulty();
+            return;
+        }
+        error_.clear();
+        if (step_ == Step::kPhone) {
+            step_ = Step::kCode;
+            app.speak_screen();
+            return;
+        }
+        app.msisdn() = phone_;
+        phone_.clear();
+        app.summary() = std::move(r.value);
+        app.home();
+    }
 
     void show_error(App& app, Ui& ui) {
         if (!error_.empty()) ui.banner(ui.tr(error_));
@@ -57,15 +87,7 @@ private:
                 app.note_difficulty();
                 return;
             }
-            const auto r = app.sdk().request_code(phone_);
-            if (!r.ok) {
-                error_ = r.error_id;
-                app.note_difficulty();
-                return;
-            }
-            error_.clear();
-            step_ = Step::kCode;
-            app.speak_screen();
+            call_ = app.run_job([msisdn = phone_](SdkSession& s) { return s.request_code(msisdn); });
         }
         if (app.card_reader() != nullptr && ui.button("screen.identify.id_card", ui.tr("screen.identify.id_card"), Style::kSecondary)) {
             step_ = Step::kCard;
@@ -78,18 +100,15 @@ private:
         ui.figure(ui.tr("identify.code_label"), code_.empty() ? "______" : code_);
         show_error(app, ui);
         if (ui.keypad(&code_, 6, "identify.sign_in")) {
-            const auto r = app.sdk().login(phone_, code_);
+            // Sign-in and the account summary the home screen shows: one wait for the customer.
+            call_ = app.run_job([msisdn = phone_, code = code_](SdkSession& s) {
+                CallOutcome r = s.login(msisdn, code);
+                if (!r.ok) return r;
+                const CallOutcome summary = s.call("account.summary");
+                r.value = summary.ok ? summary.value : Json::object();
+                return r;
+            });
             code_.clear();
-            if (!r.ok) {
-                error_ = r.error_id;
-                app.note_difficulty();
-                return;
-            }
-            app.msisdn() = phone_;
-            phone_.clear();
-            const auto s = app.sdk().call("account.summary");
-            app.summary() = s.ok ? s.value : nlohmann::json::object();
-            app.home();
         }
     }
 
@@ -120,6 +139,7 @@ private:
     std::string code_;
     std::string error_;
     std::optional<devices::MaskedIdCard> card_;
+    PendingCall call_;  // sending the code, or signing in
 };
 
 }  // namespace

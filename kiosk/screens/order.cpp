@@ -16,13 +16,27 @@ public:
         quote_ = nullptr;
         error_.clear();
         products_ = nlohmann::json::array();
-        for (const char* command : {"catalog.plans", "catalog.addons"}) {
-            const auto r = app.sdk().call(command);
-            if (!r.ok) error_ = r.error_id;
-            for (const auto& p : r.ok ? r.value.value("items", nlohmann::json::array()) : nlohmann::json::array()) products_.push_back(p);
-        }
+        // Plans and add-ons as one list: {"items": [...]}, the error of the last that failed.
+        call_ = app.run_job([](SdkSession& s) {
+            CallOutcome all{true, false, Json{{"items", Json::array()}}, ""};
+            for (const char* command : {"catalog.plans", "catalog.addons"}) {
+                const CallOutcome r = s.call(command);
+                if (!r.ok) all.error_id = r.error_id;
+                for (const auto& p : r.ok ? r.value.value("items", Json::array()) : Json::array()) all.value["items"].push_back(p);
+            }
+            return all;
+        });
+        pending_ = Pending::kCatalog;
+    }
+    bool back(App&) override {
+        if (quote_.is_null()) return false;
+        quote_ = nullptr;  // from the quote back to the catalogue
+        error_.clear();
+        call_.discard();
+        return true;
     }
     void draw(App& app, Ui& ui) override {
+        if (auto r = call_.take()) on_outcome(app, ui, *r);
         ui.paragraph(ui.tr(instruction_key()));
         if (!error_.empty()) ui.banner(ui.tr(error_));
         if (quote_.is_null()) draw_catalog(app, ui);
@@ -30,6 +44,40 @@ public:
     }
 
 private:
+    enum class Pending { kCatalog, kQuote, kPlace };
+
+    void on_outcome(App& app, Ui& ui, CallOutcome& r) {
+        if (pending_ == Pending::kCatalog) {
+            error_ = r.error_id;
+            products_ = r.value.value("items", nlohmann::json::array());
+            return;
+        }
+        if (!r.ok) {
+            error_ = r.error_id;
+            if (pending_ == Pending::kQuote) app.note_difficulty();
+            return;
+        }
+        error_.clear();
+        if (pending_ == Pending::kQuote) {
+            quote_ = std::move(r.value);
+            app.speak_screen();
+            return;
+        }
+        const std::string effective = "order.effective." + quote_.value("effective", std::string("now"));
+        Outcome o;
+        o.queued = r.queued;
+        o.reference = r.value.value("id", "");
+        o.title = ui.tr(o.queued ? "order.queued" : "order.done");
+        o.lines = {{ui.tr("order.number"), o.reference},
+                   {ui.tr("order.product"), quote_.value("productName", "")},
+                   {ui.tr("order.price"), money_text(quote_.value("price", nlohmann::json()))},
+                   {ui.tr("order.effective"), ui.tr(effective)}};
+        o.qr_payload = "selfcare://order/" + o.reference;
+        app.outcome() = o;
+        quote_ = nullptr;
+        app.go("result");
+    }
+
     void draw_catalog(App& app, Ui& ui) {
         std::vector<Tile> tiles;
         for (const auto& p : products_) {
@@ -37,15 +85,8 @@ private:
         }
         const int hit = ui.tiles("products", tiles);
         if (hit < 0) return;
-        const auto r = app.sdk().call("orders.quote", {{"product_id", products_[static_cast<size_t>(hit)].value("id", "")}});
-        if (!r.ok) {
-            error_ = r.error_id;
-            app.note_difficulty();
-            return;
-        }
-        error_.clear();
-        quote_ = r.value;
-        app.speak_screen();
+        call_ = app.run("orders.quote", {{"product_id", products_[static_cast<size_t>(hit)].value("id", "")}});
+        pending_ = Pending::kQuote;
     }
 
     void draw_quote(App& app, Ui& ui) {
@@ -61,28 +102,16 @@ private:
         const int choice = ui.button_row({{"confirm.yes", ui.tr("confirm.yes"), ""}, {"confirm.no", ui.tr("confirm.no"), ""}}, Style::kPrimary);
         if (choice == 1) quote_ = nullptr;
         if (choice != 0) return;
-        const auto r = app.sdk().call("orders.place", {{"quote_id", quote_.value("id", "")}});
-        if (!r.ok) {
-            error_ = r.error_id;
-            return;
-        }
-        Outcome o;
-        o.queued = r.queued;
-        o.reference = r.value.value("id", "");
-        o.title = ui.tr(o.queued ? "order.queued" : "order.done");
-        o.lines = {{ui.tr("order.number"), o.reference},
-                   {ui.tr("order.product"), quote_.value("productName", "")},
-                   {ui.tr("order.price"), money_text(quote_.value("price", nlohmann::json()))},
-                   {ui.tr("order.effective"), ui.tr(effective)}};
-        o.qr_payload = "selfcare://order/" + o.reference;
-        app.outcome() = o;
-        quote_ = nullptr;
-        app.go("result");
+        // Buttons are inert while this runs (App::frame): a double tap places one order.
+        call_ = app.run("orders.place", {{"quote_id", quote_.value("id", "")}});
+        pending_ = Pending::kPlace;
     }
 
     nlohmann::json products_ = nlohmann::json::array();
     nlohmann::json quote_;
     std::string error_;
+    PendingCall call_;
+    Pending pending_ = Pending::kCatalog;
 };
 
 }  // namespace

@@ -29,6 +29,11 @@ public:
         load(app);
     }
     void draw(App& app, Ui& ui) override {
+        if (auto r = call_.take()) {
+            error_ = r->ok ? "" : r->error_id;
+            data_ = r->ok ? std::move(r->value) : nlohmann::json::object();
+            if (section_ == 0 && r->ok) app.summary() = data_;
+        }
         const std::vector<Tile> sections = {{"query.balance", ui.tr("query.balance"), ""},
                                             {"query.bills", ui.tr("query.bills"), ""},
                                             {"query.plans", ui.tr("query.plans"), ""},
@@ -43,6 +48,7 @@ public:
             return;
         }
         if (data_.value("stale", false)) ui.paragraph(ui.tr("query.stale"), true);
+        if (call_.running()) return;  // the app shows the wait state; no empty figures meanwhile
         switch (section_) {
             case 0: draw_balance(ui); break;
             case 1: draw_list(ui, "bills"); break;
@@ -54,10 +60,10 @@ public:
 private:
     void load(App& app) {
         static const char* const kCommands[] = {"account.summary", "bills.list", "catalog.plans", "notices.list"};
-        const auto r = app.sdk().call(kCommands[section_]);
-        error_ = r.ok ? "" : r.error_id;
-        data_ = r.ok ? r.value : nlohmann::json::object();
-        if (section_ == 0 && r.ok) app.summary() = r.value;
+        // The section shows empty while its data loads (the app shows the wait state).
+        error_.clear();
+        data_ = nlohmann::json::object();
+        call_ = app.run(kCommands[section_]);
     }
 
     void draw_balance(Ui& ui) {
@@ -89,13 +95,14 @@ private:
                 tiles.push_back({"notice:" + item.value("id", ""), item.value("title", ""), item.value("summary", item.value("body", ""))});
             }
         }
-        if (tiles.empty()) ui.paragraph(ui.tr("query.none"));
+        if (tiles.empty() && !call_.running()) ui.paragraph(ui.tr("query.none"));
         (void)ui.tiles(what, tiles);
     }
 
     int section_ = 0;
     nlohmann::json data_;
     std::string error_;
+    PendingCall call_;  // the current section's data
 };
 
 }  // namespace

@@ -16,15 +16,31 @@ public:
         chosen_ = -1;
         error_.clear();
         affordable_ = nlohmann::json::array();
-        const auto balance = app.sdk().call("loyalty.balance");
-        points_ = balance.ok ? balance.value.value("points", 0LL) : 0;
-        const auto catalog = app.sdk().call("loyalty.catalog");
-        if (!balance.ok || !catalog.ok) error_ = balance.ok ? catalog.error_id : balance.error_id;
-        for (const auto& r : catalog.ok ? catalog.value.value("items", nlohmann::json::array()) : nlohmann::json::array()) {
-            if (r.value("pointsCost", 0LL) <= points_) affordable_.push_back(r);
-        }
+        points_ = 0;
+        // The balance and the rewards it affords: {"points": n, "items": [...]}.
+        call_ = app.run_job([](SdkSession& s) {
+            const CallOutcome balance = s.call("loyalty.balance");
+            const CallOutcome catalog = s.call("loyalty.catalog");
+            CallOutcome out{balance.ok && catalog.ok, false, Json::object(), balance.ok ? catalog.error_id : balance.error_id};
+            const long long points = balance.ok ? balance.value.value("points", 0LL) : 0;
+            out.value["points"] = points;
+            out.value["items"] = Json::array();
+            for (const auto& r : catalog.ok ? catalog.value.value("items", Json::array()) : Json::array()) {
+                if (r.value("pointsCost", 0LL) <= points) out.value["items"].push_back(r);
+            }
+            return out;
+        });
+        loading_ = true;
+    }
+    bool back(App&) override {
+        if (chosen_ < 0) return false;
+        chosen_ = -1;  // from the summary back to the rewards
+        error_.clear();
+        call_.discard();
+        return true;
     }
     void draw(App& app, Ui& ui) override {
+        if (auto r = call_.take()) on_outcome(app, ui, *r);
         ui.paragraph(ui.tr(instruction_key()));
         if (!error_.empty()) ui.banner(ui.tr(error_));
         ui.figure(ui.tr("query.points_label"), std::to_string(points_));
@@ -34,7 +50,7 @@ public:
                 tiles.push_back({"reward:" + r.value("id", ""), r.value("name", ""),
                                  ui.format("redeem.cost", {{"points", std::to_string(r.value("pointsCost", 0LL))}})});
             }
-            if (tiles.empty()) ui.paragraph(ui.tr("redeem.none"));
+            if (tiles.empty() && !call_.running()) ui.paragraph(ui.tr("redeem.none"));
             chosen_ = ui.tiles("rewards", tiles);
             if (chosen_ >= 0) app.speak_screen();
             return;
@@ -47,11 +63,25 @@ public:
         const int choice = ui.button_row({{"confirm.yes", ui.tr("confirm.yes"), ""}, {"confirm.no", ui.tr("confirm.no"), ""}}, Style::kPrimary);
         if (choice == 1) chosen_ = -1;
         if (choice != 0) return;
-        const auto r = app.sdk().call("loyalty.redeem", {{"reward_id", reward.value("id", "")}});
-        if (!r.ok) {
+        // Buttons are inert while this runs (App::frame): a double tap redeems once.
+        call_ = app.run("loyalty.redeem", {{"reward_id", reward.value("id", "")}});
+        loading_ = false;
+    }
+
+private:
+    void on_outcome(App& app, Ui& ui, CallOutcome& r) {
+        if (loading_) {
+            error_ = r.error_id;
+            points_ = r.value.value("points", 0LL);
+            affordable_ = r.value.value("items", nlohmann::json::array());
+            return;
+        }
+        if (!r.ok || chosen_ < 0) {
             error_ = r.error_id;
             return;
         }
+        const auto& reward = affordable_[static_cast<size_t>(chosen_)];
+        const long long cost = reward.value("pointsCost", 0LL);
         Outcome o;
         o.queued = r.queued;
         o.reference = r.value.value("voucherCode", r.value.value("id", ""));
@@ -65,11 +95,12 @@ public:
         app.go("result");
     }
 
-private:
     nlohmann::json affordable_ = nlohmann::json::array();
     long long points_ = 0;
     int chosen_ = -1;
     std::string error_;
+    PendingCall call_;
+    bool loading_ = false;  // call_ loads the balance and rewards (else it redeems)
 };
 
 }  // namespace

@@ -65,8 +65,18 @@ public:
         app.draft() = ReportDraft{};
         step_ = 0;
         error_.clear();
+        call_.discard();
+    }
+    bool back(App&) override {
+        if (step_ == 0) return false;
+        // One decision back; what was chosen there is chosen again (the draft keeps the rest).
+        --step_;
+        error_.clear();
+        call_.discard();
+        return true;
     }
     void draw(App& app, Ui& ui) override {
+        if (auto r = call_.take()) on_outcome(app, ui, *r);
         ReportDraft& d = app.draft();
         ui.paragraph(ui.tr(instruction_key()));
         if (!error_.empty()) ui.banner(ui.tr(error_));
@@ -151,7 +161,12 @@ private:
             const auto [start, end] = window(w.days, w.from, w.to);
             args["appointment"] = {{"start", start}, {"end", end}};
         }
-        const auto r = app.sdk().call("tickets.create", args);
+        // Buttons are inert while this runs (App::frame): a double tap reports once.
+        call_ = app.run("tickets.create", std::move(args));
+    }
+
+    void on_outcome(App& app, Ui& ui, CallOutcome& r) {
+        const ReportDraft& d = app.draft();
         if (!r.ok) {
             error_ = r.error_id;
             app.note_difficulty();
@@ -175,6 +190,7 @@ private:
 
     int step_ = 0;
     std::string error_;
+    PendingCall call_;  // tickets.create
 };
 
 }  // namespace

@@ -26,6 +26,10 @@ public:
     virtual void enter(App&) {}
     /// Draws the content of one frame and acts on what was released.
     virtual void draw(App& app, Ui& ui) = 0;
+    /// The chrome bar's Back: steps back one step of a multi-step screen and returns true, or
+    /// returns false at its first step (the app then shows the previous screen). A screen that
+    /// steps back forgets the step's pending call (the app has discarded its outcome).
+    virtual bool back(App&) { return false; }
 };
 
 /// Every screen of the kiosk, one instance each (screens/*.cpp).

@@ -40,8 +40,15 @@ public:
         tries_left_ = -1;
         info_ = status_ = nlohmann::json::object();
         sync_error_.clear();
+        call_.discard();
     }
     void draw(App& app, Ui& ui) override {
+        if (auto r = call_.take()) {
+            // Sync now's own error, if any; the state shown is read afresh either way.
+            sync_error_ = r->value.value("sync_error", "");
+            info_ = r->value.value("info", nlohmann::json::object());
+            status_ = r->value.value("status", nlohmann::json::object());
+        }
         if (unlocked_) draw_panel(app, ui);
         else draw_pin(app, ui);
     }
@@ -75,11 +82,21 @@ private:
         }
     }
 
-    void refresh(App& app) {
-        const auto info = app.sdk().call("sdk.info");
-        info_ = info.ok ? info.value : nlohmann::json::object();
-        const auto status = app.sdk().call("sync.status");
-        status_ = status.ok ? status.value : nlohmann::json::object();
+    // Reads the SDK's and the outbox's state on the SDK worker, after a sync.now when `sync` is
+    // set (which may wait on the network). The outcome is taken in draw().
+    void refresh(App& app, bool sync = false) {
+        call_ = app.run_job([sync](SdkSession& s) {
+            CallOutcome out{true, false, nlohmann::json::object(), ""};
+            if (sync) {
+                const auto r = s.call("sync.now");
+                if (!r.ok) out.value["sync_error"] = r.error_id;
+            }
+            const auto info = s.call("sdk.info");
+            out.value["info"] = info.ok ? info.value : nlohmann::json::object();
+            const auto status = s.call("sync.status");
+            out.value["status"] = status.ok ? status.value : nlohmann::json::object();
+            return out;
+        });
         // One look at the reader: is it there and answering. A card found is dropped at once.
         reader_error_.clear();
         if (app.card_reader() != nullptr) {
@@ -120,9 +137,7 @@ private:
         const int hit = ui.button_row({{"staff.sync_now", ui.tr("staff.sync_now"), ""}, {"staff.leave", ui.tr("staff.leave"), ""}},
                                       Style::kPrimary);
         if (hit == 0) {
-            const auto r = app.sdk().call("sync.now");
-            sync_error_ = r.ok ? "" : r.error_id;
-            refresh(app);
+            refresh(app, true);
         } else if (hit == 1) {
             app.end_session();
         }
@@ -135,6 +150,7 @@ private:
     std::string sync_error_;
     nlohmann::json info_ = nlohmann::json::object();
     nlohmann::json status_ = nlohmann::json::object();
+    PendingCall call_;  // the state being read (and synced) on the SDK worker
 };
 
 }  // namespace

@@ -34,17 +34,49 @@ public:
     std::string_view instruction_key() const override { return ticket_.is_null() ? "track.instruction_list" : "track.instruction_detail"; }
     void enter(App& app) override {
         ticket_ = nullptr;
-        const auto r = app.sdk().call("tickets.list");
-        error_ = r.ok ? "" : r.error_id;
-        list_ = r.ok ? r.value.value("items", nlohmann::json::array()) : nlohmann::json::array();
+        notice_.clear();
+        error_.clear();
+        list_ = nlohmann::json::array();
+        call_ = app.run("tickets.list");
+        pending_ = Pending::kList;
+    }
+    bool back(App&) override {
+        if (ticket_.is_null()) return false;
+        ticket_ = nullptr;  // from the ticket back to the list
+        notice_.clear();
+        error_.clear();
+        call_.discard();
+        return true;
     }
     void draw(App& app, Ui& ui) override {
+        if (auto r = call_.take()) on_outcome(app, ui, *r);
         if (!error_.empty()) ui.banner(ui.tr(error_));
         if (ticket_.is_null()) draw_list(app, ui);
         else draw_ticket(app, ui);
     }
 
 private:
+    enum class Pending { kList, kTicket, kRate };
+
+    void on_outcome(App& app, Ui& ui, CallOutcome& r) {
+        error_ = r.ok ? "" : r.error_id;
+        if (pending_ == Pending::kList) {
+            list_ = r.ok ? r.value.value("items", nlohmann::json::array()) : nlohmann::json::array();
+            return;
+        }
+        if (!r.ok) return;
+        if (pending_ == Pending::kRate) notice_ = rated_notice_;
+        if (r.value.is_null()) return;
+        // kTicket and kRate both bring the ticket as it now is.
+        const bool first_view = pending_ == Pending::kTicket;
+        ticket_ = std::move(r.value);
+        if (first_view) {
+            notice_.clear();
+            ui.reset_pages();
+            app.speak_screen();
+        }
+    }
+
     std::string status_text(Ui& ui, const nlohmann::json& t) {
         if (t.value("queued", false)) return ui.tr("track.status.queued");
         return ui.tr("track.status." + t.value("status", std::string("unknown")));
@@ -57,18 +89,11 @@ private:
             tiles.push_back({"ticket:" + t.value("id", ""), ui.tr("report.sub." + t.value("subcategory", std::string("other"))),
                              t.value("id", "") + " · " + status_text(ui, t)});
         }
-        if (tiles.empty()) ui.paragraph(ui.tr("track.none"));
+        if (tiles.empty() && !call_.running()) ui.paragraph(ui.tr("track.none"));
         const int hit = ui.tiles("tickets", tiles);
         if (hit < 0) return;
-        const auto r = app.sdk().call("tickets.get", {{"id", list_[static_cast<size_t>(hit)].value("id", "")}});
-        if (!r.ok) {
-            error_ = r.error_id;
-            return;
-        }
-        ticket_ = r.value;
-        notice_.clear();
-        ui.reset_pages();
-        app.speak_screen();
+        call_ = app.run("tickets.get", {{"id", list_[static_cast<size_t>(hit)].value("id", "")}});
+        pending_ = Pending::kTicket;
     }
 
     // A resolved ticket asks for a score (1-5), or to reopen it when the fault is still there.
@@ -84,15 +109,15 @@ private:
             reopen = true;
         }
         if (score <= 0) return;
-        const auto r = app.sdk().call("tickets.rate", {{"id", ticket_.value("id", "")}, {"score", score}, {"reopen", reopen}});
-        if (!r.ok) {
-            error_ = r.error_id;
-            return;
-        }
-        error_.clear();
-        notice_ = reopen ? "track.reopened" : "track.rated";
-        const auto again = app.sdk().call("tickets.get", {{"id", ticket_.value("id", "")}});
-        if (again.ok) ticket_ = again.value;
+        // The rating, then the ticket as it now is: its outcome is the ticket (or the rating's error).
+        call_ = app.run_job([id = ticket_.value("id", ""), score, reopen](SdkSession& s) {
+            CallOutcome r = s.call("tickets.rate", {{"id", id}, {"score", score}, {"reopen", reopen}});
+            if (!r.ok) return r;
+            CallOutcome again = s.call("tickets.get", {{"id", id}});
+            return again.ok ? again : CallOutcome{true, false, Json(), ""};  // rated; the old view stays
+        });
+        pending_ = Pending::kRate;
+        rated_notice_ = reopen ? "track.reopened" : "track.rated";
     }
 
     void draw_ticket(App& app, Ui& ui) {
@@ -120,6 +145,9 @@ private:
     nlohmann::json ticket_;
     std::string error_;
     std::string notice_;  // after rating: thanks, or reopened
+    std::string rated_notice_;  // what notice_ becomes when the pending rating is done
+    PendingCall call_;
+    Pending pending_ = Pending::kList;
 };
 
 }  // namespace

@@ -16,7 +16,7 @@
 namespace selfcare::kiosk {
 
 std::optional<std::vector<ScriptStep>> parse_script(const std::string& text, std::string* error) {
-    static const std::set<std::string> kVerbs{"wait", "tap", "type", "expect", "absent", "screenshot", "advance", "speaking", "silent", "card", "touch", "file", "frames"};
+    static const std::set<std::string> kVerbs{"wait", "tap", "type", "expect", "absent", "screenshot", "advance", "speaking", "silent", "card", "touch", "file", "frames", "press"};
     std::vector<ScriptStep> steps;
     std::istringstream in(text);
     std::string line;
@@ -38,7 +38,8 @@ std::optional<std::vector<ScriptStep>> parse_script(const std::string& text, std
             return std::nullopt;
         }
         // A trailing number is the step's time limit for the steps that wait.
-        if (s.verb == "wait" || s.verb == "tap" || s.verb == "expect" || s.verb == "speaking" || s.verb == "silent" || s.verb == "file") {
+        if (s.verb == "wait" || s.verb == "tap" || s.verb == "expect" || s.verb == "speaking" || s.verb == "silent" || s.verb == "file" ||
+            s.verb == "press") {
             const auto last = rest.rfind(' ');
             const std::string tail = last == std::string::npos ? rest : rest.substr(last + 1);
             char* end = nullptr;
@@ -131,7 +132,7 @@ ScriptRunner::Finger ScriptRunner::before_frame(App& app) {
         // The layout can move under the finger (an offline banner appears): a tap whose widget
         // is no longer where it was pressed starts again where the widget now is.
         const ScriptStep& step = steps_[next_];
-        if (step.verb == "tap") {
+        if (step.verb == "tap" || step.verb == "press") {
             const WidgetRecord* w = find_widget(app.last_widgets(), step.arg);
             // (A widget gone after the press is fine: the press itself may end a warning.)
             if (w != nullptr && (w->x + w->w / 2 != tap_at_.x || w->y + w->h / 2 != tap_at_.y)) {
@@ -158,7 +159,11 @@ ScriptRunner::Finger ScriptRunner::before_frame(App& app) {
     if (s.verb == "wait") {
         if (app.current_screen() == s.arg) advance_step();
         else if (timed_out()) fail("still on " + app.current_screen());
-    } else if (s.verb == "tap") {
+    } else if (s.verb == "tap" && app.busy()) {
+        // A screen waiting for an SDK call ignores taps: a script's next tap waits for the
+        // outcome instead of racing it ("press" does not wait).
+        if (timed_out()) fail("an SDK call is still running; " + on_screen(app));
+    } else if (s.verb == "tap" || s.verb == "press") {
         if (const WidgetRecord* w = find_widget(widgets, s.arg)) {
             tap_at_ = {w->x + w->w / 2, w->y + w->h / 2};
             tap_phase_ = 1;

@@ -4,7 +4,8 @@
 // activates on release). One step per line; '#' starts a comment:
 //   wait SCREEN [SECONDS]     until SCREEN (e.g. home) is showing (default 10 s)
 //   tap NAME [SECONDS]        the interactive widget whose key or visible label is NAME
-//                             (a visible label containing NAME if none matches whole)
+//                             (a visible label containing NAME if none matches whole);
+//                             while the screen waits for an SDK call, it waits for the outcome
 //   type TEXT                 taps the keypad keys of TEXT one after another
 //   expect TEXT [SECONDS]     some widget on screen shows TEXT
 //   absent TEXT               no widget on screen shows TEXT
@@ -15,6 +16,7 @@
 //   touch X Y                 a touch at a point (e.g. on nothing: it still stops speech)
 //   file PATH [SECONDS]       until PATH exists (a test's signal, e.g. "the server is down")
 //   card FILE_FROM TO         puts a card into the simulated reader (renames FILE_FROM to TO)
+//   press NAME [SECONDS]      a tap that does not wait for a running SDK call (a double tap)
 // A failed step stops the run with a message naming the line, and a non-zero exit code.
 #pragma once
 

@@ -102,11 +102,13 @@ bool Ui::button_at(ImVec2 pos, ImVec2 size, std::string_view key, std::string_vi
     ImGui::SetCursorScreenPos(pos);
     ImGui::PushID(std::string(key).c_str());
     ImGui::PushID(std::string(label).c_str());
-    const bool released = ImGui::InvisibleButton("##b", size);
+    const bool released = ImGui::InvisibleButton("##b", size) && !inert_;
     const bool held = ImGui::IsItemActive();
     ImGui::PopID();
     ImGui::PopID();
     const Palette& p = theme_->palette;
+    // An inert button (a call is running) loses its emphasis: it visibly does nothing now.
+    if (inert_) style = Style::kSecondary;
     Rgb bg = style == Style::kPrimary ? p.primary : style == Style::kDanger ? p.danger : p.secondary;
     const Rgb fg = style == Style::kPrimary ? p.on_primary : style == Style::kDanger ? p.on_danger : p.on_secondary;
     if (held) bg = pressed(bg);

@@ -36,6 +36,9 @@ public:
 
     /// Starts a frame: the theme and catalog in use, and the content area the flow layout fills.
     void begin(const Theme& theme, const Catalog& catalog, ImVec2 origin, ImVec2 size);
+    /// Inert: buttons, tiles and keys are drawn and recorded but never report a release (an SDK
+    /// call is running). Until set_inert(false).
+    void set_inert(bool on) { inert_ = on; }
     /// Forgets page numbers of tile grids (a new screen starts on page 1).
     void reset_pages() { pages_.clear(); }
 
@@ -97,6 +100,7 @@ private:
     float y_ = 0;
     std::vector<WidgetRecord> records_;
     std::map<std::string, int> pages_;
+    bool inert_ = false;
 };
 
 /// An ImGui colour from a palette colour.

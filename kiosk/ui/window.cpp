@@ -154,6 +154,7 @@ int Window::run(App& app, Fonts& fonts, ScriptRunner* script) {
         int w = 0, h = 0;
         glfwGetFramebufferSize(window_, &w, &h);
         app.frame({static_cast<float>(w), static_cast<float>(h)});
+        if (app.take_redraw()) frames_left = std::max(frames_left, 2);  // an SDK outcome changed the screen
         ImGui::Render();
         glViewport(0, 0, w, h);
         glClearColor(1, 1, 1, 1);

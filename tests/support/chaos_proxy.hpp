@@ -7,7 +7,9 @@
 //   delay         hold the request past the client's timeout, then forward it anyway (the server
 //                 sees it late, maybe after the client's retry) and throw the answer away;
 //   reset_before  reset the connection (SO_LINGER 0) before the request reaches the server;
-//   reset_after   forward it, let the server commit, then reset the connection.
+//   reset_after   forward it, let the server commit, then reset the connection;
+//   slow          hold the request for `hold` (keep it shorter than the client's timeout), then
+//                 forward it and deliver the answer: a slow network that still works.
 // Everything else (sign-in, quotes, reads, the event feed) is passed through untouched. A kept-alive
 // connection left idle for `idle_close` is closed, as a server's keep-alive timeout does, so
 // clients also meet pooled connections that went stale.
@@ -51,11 +53,12 @@ struct ChaosOdds {
     double delay = 0.10;
     double reset_before = 0.05;
     double reset_after = 0.05;
+    double slow = 0.0;
 };
 
 class ChaosProxy {
 public:
-    enum class Action { kPass, kDrop, kDelay, kResetBefore, kResetAfter };
+    enum class Action { kPass, kDrop, kDelay, kResetBefore, kResetAfter, kSlow };
     using Odds = ChaosOdds;
 
     struct Attempt {
@@ -209,6 +212,7 @@ private:
         if (x < (edge += odds_.delay)) return Action::kDelay;
         if (x < (edge += odds_.reset_before)) return Action::kResetBefore;
         if (x < (edge += odds_.reset_after)) return Action::kResetAfter;
+        if (x < (edge += odds_.slow)) return Action::kSlow;
         return Action::kPass;
     }
 
@@ -308,6 +312,14 @@ private:
                     end_attempt(item, index);
                     reset(fd);
                     break;
+                case Action::kSlow: {
+                    const auto until = std::chrono::steady_clock::now() + hold_;
+                    while (!stopping_ && std::chrono::steady_clock::now() < until) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+                    auto answer = forward(*request);
+                    end_attempt(item, index);
+                    keep = answer && send_all(fd, answer->raw);
+                    break;
+                }
                 case Action::kResetAfter:
                     (void)forward(*request);
                     end_attempt(item, index);

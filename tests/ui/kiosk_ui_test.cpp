@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/catalog.hpp"
+#include "support/chaos_proxy.hpp"
 #include "support/child_process.hpp"
 #include "support/run_program.hpp"
 #include "support/server_process.hpp"
@@ -52,6 +53,7 @@ struct Kiosk {
     const XvfbDisplay& display;
     const ServerProcess& server;
     TempDir dir;
+    std::string server_url = {};  // another way to the server (a proxy); the server itself when empty
 
     fs::path shots() const { return dir.path() / "shots"; }
     fs::path data() const { return dir.path() / "data"; }
@@ -59,7 +61,7 @@ struct Kiosk {
     std::vector<std::string> argv(const std::string& script, const std::vector<std::string>& extra) const {
         const fs::path script_file = dir.path() / "walk.script";
         std::ofstream(script_file) << script;
-        std::vector<std::string> a{SC_KIOSK_BINARY, "--server", server.base_url(), "--data-dir", data().string(),
+        std::vector<std::string> a{SC_KIOSK_BINARY, "--server", server_url.empty() ? server.base_url() : server_url, "--data-dir", data().string(),
                                    "--windowed", "1920x1080", "--script", script_file.string(), "--screenshots", shots().string()};
         a.insert(a.end(), extra.begin(), extra.end());
         return a;
@@ -392,4 +394,70 @@ TEST_CASE("elder mode is one tap on home, and sign-out resets the volume and the
     // The next customer starts in the standard theme, at the default volume, offered elder mode.
     const json again = kiosk.widgets("home-again");
     CHECK(has_key(again, "home.elder"));
+}
+
+TEST_CASE("over a slow network the kiosk keeps drawing while an order is on its way, and a double tap orders once") {
+    XvfbDisplay display;
+    ServerProcess server;
+    // Every order (an outbox write) is held for a few seconds, then delivered with its answer:
+    // slow, well inside the SDK's timeout. Sign-in, catalogue and quote pass at once.
+    ChaosOdds slow_only{};
+    slow_only.drop = slow_only.delay = slow_only.reset_before = slow_only.reset_after = 0;
+    slow_only.slow = 1.0;
+    ChaosProxy proxy(server.port(), std::chrono::milliseconds(4000), 1, slow_only);
+    const Catalog c = catalog("zh-CN");
+    Kiosk kiosk{display, server, {}, proxy.base_url()};
+    const std::string script = sign_in(c) +
+                               "tap screen.order.title\nwait order\ntap 云盘扩容\nexpect ¥10.00\n"
+                               // A double tap on Confirm: the second lands while the first order is in flight.
+                               "tap confirm.yes\npress confirm.yes\n"
+                               // The app still draws frames and says why nothing happens yet.
+                               "expect " + c.text("wait.title") + "\nframes 5\nscreenshot order-waiting\n"
+                               "wait result 30\nexpect " + c.text("order.done") + "\nabsent " + c.text("wait.title") + "\n"
+                               "screenshot order-result\n";
+    const auto run = kiosk.run(script);
+    REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+    // While waiting, the order screen was still there (with its inert Confirm).
+    const json waiting = kiosk.widgets("order-waiting");
+    CHECK(waiting["screen"] == "order");
+    // Exactly one order reached the server: every order passes the proxy as one outbox item
+    // (its Idempotency-Key); a second order would be a second item.
+    const auto items = proxy.attempts();
+    CHECK(items.size() == 1);
+    for (const auto& [item, attempts] : items) CHECK_MESSAGE(attempts.size() == 1, item);
+}
+
+TEST_CASE("Back steps back one step inside identify, report, order and track, and leaves at the first step") {
+    XvfbDisplay display;
+    ServerProcess server;
+    const Catalog c = catalog("zh-CN");
+    Kiosk kiosk{display, server, {}};
+    auto expect = [&](const char* key) { return "expect " + c.text(key) + "\n"; };
+    auto absent = [&](const char* key) { return "absent " + c.text(key) + "\n"; };
+    const std::string script =
+        // identify: code -> phone (the number kept) -> code again
+        "wait attract 60\ntap attract.start\nwait identify\ntype 13800138000\ntap identify.send_code\n" +
+        expect("screen.identify.code_title") + "tap nav.back\n" + expect("screen.identify.instruction") +
+        absent("screen.identify.code_title") + "wait identify\ntap identify.send_code\n" + expect("screen.identify.code_title") +
+        "type 246810\ntap identify.sign_in\nwait home 20\n"
+        // report: category -> sub-category -> Back shows the category tiles again, on the report screen
+        "tap screen.report.title\nwait report\ntap report.category.network\n" + expect("report.step.subcategory") +
+        "tap nav.back\n" + expect("report.step.category") + absent("report.step.subcategory") + "wait report\n"
+        "screenshot report-back\n"
+        "tap report.category.network\ntap report.sub.slowData\n" + expect("report.step.description") + "tap nav.back\n" +
+        expect("report.step.subcategory") + "tap nav.back\n" + expect("report.step.category") +
+        // at the first step Back leaves the screen, as before
+        "tap nav.back\nwait home\n"
+        // order: quote -> catalogue
+        "tap screen.order.title\nwait order\ntap 云盘扩容\n" + expect("order.instruction_confirm") + "tap nav.back\n" +
+        expect("order.instruction_pick") + "wait order\ntap nav.back\nwait home\n"
+        // track: ticket -> list
+        "tap screen.track.title\nwait track\ntap TT-DEMO-0001\n" + expect("track.progress") + "tap nav.back\n" +
+        expect("track.instruction_list") + absent("track.progress") + "wait track\ntap nav.back\nwait home\n";
+    const auto run = kiosk.run(script);
+    REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+    // Back on the sub-category step showed the category tiles again.
+    const std::string back = read_all(kiosk.shots() / "report-back.json");
+    CHECK(back.find("\"report.category.network\"") != std::string::npos);
+    CHECK(back.find("\"report.sub.slowData\"") == std::string::npos);
 }
