@@ -106,6 +106,8 @@ public:
     nlohmann::json& summary() { return summary_; }
     ReportDraft& draft() { return draft_; }
     Outcome& outcome() { return outcome_; }
+    /// The bill picked on the query screen (one item of bills.list), for its itemised pages.
+    nlohmann::json& selected_bill() { return selected_bill_; }
     /// Counts slow or failed interactions; the second offers elder mode.
     void note_difficulty() { ++difficulties_; }
     bool offer_elder() const { return !elder_ && difficulties_ >= 2; }
@@ -159,6 +161,7 @@ private:
     nlohmann::json summary_;
     ReportDraft draft_;
     Outcome outcome_;
+    nlohmann::json selected_bill_;
     int difficulties_ = 0;
     bool staff_called_ = false;
     bool warned_ = false;  // the inactivity warning has been spoken

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Query: balance and allowances as large figures and bars, then bills, the plan catalogue and
-// notices, one section at a time (no scrolling). Works offline from the SDK's cache.
+// notices, one section at a time (no scrolling); a bill opens its itemised pages. Works offline from the SDK's cache.
 #include <algorithm>
 
 #include "app/app.hpp"
@@ -33,7 +33,8 @@ public:
                                             {"query.bills", ui.tr("query.bills"), ""},
                                             {"query.plans", ui.tr("query.plans"), ""},
                                             {"query.notices", ui.tr("query.notices"), ""}};
-        if (const int s = ui.button_row(sections); s >= 0 && s != section_) {
+        const int s = ui.button_row(sections);
+        if (s >= 0 && s != section_) {
             section_ = s;
             load(app);
             ui.reset_pages();
@@ -45,9 +46,9 @@ public:
         if (data_.value("stale", false)) ui.paragraph(ui.tr("query.stale"), true);
         switch (section_) {
             case 0: draw_balance(ui); break;
-            case 1: draw_list(ui, "bills"); break;
-            case 2: draw_list(ui, "plans"); break;
-            default: draw_list(ui, "notices"); break;
+            case 1: draw_list(app, ui, "bills"); break;
+            case 2: draw_list(app, ui, "plans"); break;
+            default: draw_list(app, ui, "notices"); break;
         }
     }
 
@@ -77,7 +78,7 @@ private:
         }
     }
 
-    void draw_list(Ui& ui, const std::string& what) {
+    void draw_list(App& app, Ui& ui, const std::string& what) {
         std::vector<Tile> tiles;
         for (const auto& item : data_.value("items", nlohmann::json::array())) {
             if (what == "bills") {
@@ -90,7 +91,12 @@ private:
             }
         }
         if (tiles.empty()) ui.paragraph(ui.tr("query.none"));
-        (void)ui.tiles(what, tiles);
+        const int hit = ui.tiles(what, tiles);
+        if (hit >= 0 && what == "bills") {
+            // A bill opens its itemised pages.
+            app.selected_bill() = data_["items"][static_cast<size_t>(hit)];
+            app.go("bill");
+        }
     }
 
     int section_ = 0;
