@@ -22,6 +22,7 @@
 #include "app/router.hpp"
 #include "app/sdk_session.hpp"
 #include "devices/card_reader.hpp"
+#include "devices/pinyin_input.hpp"
 #include "devices/printer.hpp"
 #include "devices/speech.hpp"
 #include "screens/screen.hpp"
@@ -64,6 +65,7 @@ struct Devices {
     devices::SpeechEngine* speech = nullptr;           ///< may be null: no voice
     std::unique_ptr<devices::Printer> printer;         ///< may be null: no printer
     std::unique_ptr<devices::CardReader> card_reader;  ///< may be null: no reader fitted
+    std::unique_ptr<devices::PinyinInput> pinyin;      ///< may be null: the keyboard types Latin only
 };
 
 class App {
@@ -117,6 +119,11 @@ public:
     void speak_screen();
     bool speaking() const { return devices_.speech != nullptr && devices_.speech->speaking(); }
     devices::CardReader* card_reader() { return devices_.card_reader.get(); }
+    /// Chinese input for the keyboard in the session's language: null in English or without it.
+    devices::PinyinInput* pinyin() { return locale_ == "en" ? nullptr : devices_.pinyin.get(); }
+    devices::ChineseScript script() const {
+        return locale_ == "zh-TW" ? devices::ChineseScript::kTraditional : devices::ChineseScript::kSimplified;
+    }
     /// Prints the outcome's receipt on a worker thread; print_state() follows it.
     void print_receipt();
     enum class PrintState { kIdle, kPrinting, kDone, kFailed };
