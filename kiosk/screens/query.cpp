@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Query: balance and allowances as large figures and bars, then bills, the plan catalogue and
-// notices, one section at a time (no scrolling); a bill opens its itemised pages. Works offline from the SDK's cache.
+// notices, one section at a time (no scrolling); a bill opens its itemised pages, the FAQ button
+// the FAQ search. Works offline from the SDK's cache.
 #include <algorithm>
 
 #include "app/app.hpp"
@@ -32,8 +33,13 @@ public:
         const std::vector<Tile> sections = {{"query.balance", ui.tr("query.balance"), ""},
                                             {"query.bills", ui.tr("query.bills"), ""},
                                             {"query.plans", ui.tr("query.plans"), ""},
-                                            {"query.notices", ui.tr("query.notices"), ""}};
+                                            {"query.notices", ui.tr("query.notices"), ""},
+                                            {"query.faq", ui.tr("query.faq"), ""}};
         const int s = ui.button_row(sections);
+        if (s == 4) {
+            app.go("faq");  // the FAQ search has its keyboard and results on a screen of its own
+            return;
+        }
         if (s >= 0 && s != section_) {
             section_ = s;
             load(app);

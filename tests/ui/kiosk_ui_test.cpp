@@ -6,7 +6,8 @@
 // session ends and its data is gone; a report made offline still gives a receipt with a local
 // reference; the kiosk speaks and a touch silences it.
 //
-// Also: a bill's itemised pages in elder mode.
+// Also: a bill's itemised pages in elder mode, a FAQ search typed on the on-screen keyboard in
+// pinyin.
 //
 // SC_KIOSK_UI_WALKS (default 6, 2 under sanitizers) limits how many language × theme walks run.
 #include <doctest/doctest.h>
@@ -293,7 +294,7 @@ TEST_CASE("a resolved repair is rated from the tracking screen, which closes it"
     REQUIRE_MESSAGE(run.exit_code == 0, run.err);
 }
 
-// ---- Itemised bills --------------------------------------------------------------------------
+// ---- The on-screen keyboard, FAQ search and itemised bills ---------------------------------
 
 namespace {
 
@@ -313,7 +314,7 @@ void check_elder_screen(const json& shot, const selfcare::kiosk::Theme& elder) {
 }
 
 // Interactive widgets of a screenshot must not overlap, and keep the elder gap between them
-// when they sit side by side or one above the other (the pager).
+// when they sit side by side or one above the other (the keyboard's keys, the pager).
 void check_gaps(const json& shot, float min_gap) {
     std::vector<json> targets;
     for (const auto& w : shot["widgets"]) {
@@ -390,4 +391,30 @@ TEST_CASE("in elder mode a bill's itemised usage is paged four lines at a time, 
     }
     CHECK(lines == 12);  // the demo month's every usage line, each on exactly one page
     CHECK(read_all(kiosk.shots() / "bill-1.json").find("139****") != std::string::npos);
+}
+
+TEST_CASE("a FAQ search typed in pinyin on the elder keyboard finds the broadband article") {
+    XvfbDisplay display;
+    ServerProcess server;
+    const Catalog c = catalog("zh-CN");
+    const auto elder = selfcare::kiosk::elder_theme();
+    Kiosk kiosk{display, server, {}};
+    const std::string script = sign_in(c) + "tap screen.query.title\nwait query\ntap query.faq\nwait faq\n"
+                               "expect " + c.text("faq.placeholder") + "\ntype kuandai\nexpect 宽带\nscreenshot faq-keyboard\n"
+                               "tap cand:宽带\ntap faq.search\nexpect 宽带断网怎么办\nscreenshot faq-results\n"
+                               "tap article:KB-001\nexpect 宽带断网怎么办\nexpect LOS\nscreenshot faq-article\n"
+                               "tap faq.back_to_results\ntap faq.search_again\nexpect 宽带\ntap keyboard.clear\n"
+                               // Space takes the first candidate, as on a desktop input method.
+                               "type xinhao\ntap " + c.text("keyboard.space") + "\ntap faq.search\nexpect 手机没有信号\n";
+    const auto run = kiosk.run(script, {"--elder"});
+    REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+    for (const char* shot : {"faq-keyboard", "faq-results", "faq-article"}) {
+        CAPTURE(shot);
+        const json w = kiosk.widgets(shot);
+        check_elder_screen(w, elder);
+        check_gaps(w, elder.gap_px);
+    }
+    // Every letter of the keyboard was on the one page the customer saw.
+    const std::string keyboard = read_all(kiosk.shots() / "faq-keyboard.json");
+    for (char ch = 'a'; ch <= 'z'; ++ch) CHECK(keyboard.find(std::string("\"key:") + ch + "\"") != std::string::npos);
 }
