@@ -48,7 +48,7 @@ private:
         // The articles exist in simplified Chinese and English; zh-TW customers read the former.
         const auto r = app.sdk().call("kb.search", {{"q", keyboard_.text()}, {"locale", app.locale() == "en" ? "en" : "zh-CN"}});
         if (!r.ok) {
-            error_ = r.error_id;
+            error_ = r.field_error_id.empty() ? r.error_id : r.field_error_id;
             app.note_difficulty();
             return;
         }

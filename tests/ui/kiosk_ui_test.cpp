@@ -6,8 +6,8 @@
 // session ends and its data is gone; a report made offline still gives a receipt with a local
 // reference; the kiosk speaks and a touch silences it.
 //
-// Also: a bill's itemised pages in elder mode, a FAQ search typed on the on-screen keyboard in
-// pinyin.
+// Also: a bill's itemised pages in elder mode, a FAQ search and a fault description typed on the
+// on-screen keyboard in pinyin.
 //
 // SC_KIOSK_UI_WALKS (default 6, 2 under sanitizers) limits how many language × theme walks run.
 #include <doctest/doctest.h>
@@ -30,6 +30,7 @@
 #include "app/catalog.hpp"
 #include "support/child_process.hpp"
 #include "support/run_program.hpp"
+#include "support/sdk_call.hpp"
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
 #include "support/xvfb_display.hpp"
@@ -417,4 +418,28 @@ TEST_CASE("a FAQ search typed in pinyin on the elder keyboard finds the broadban
     // Every letter of the keyboard was on the one page the customer saw.
     const std::string keyboard = read_all(kiosk.shots() / "faq-keyboard.json");
     for (char ch = 'a'; ch <= 'z'; ++ch) CHECK(keyboard.find(std::string("\"key:") + ch + "\"") != std::string::npos);
+}
+
+TEST_CASE("a fault described on the keyboard reaches the ticket; a too short one is refused clearly") {
+    XvfbDisplay display;
+    ServerProcess server;
+    const Catalog c = catalog("zh-CN");
+    Kiosk kiosk{display, server, {}};
+    const std::string script = sign_in(c) + "tap screen.report.title\nwait report\ntap report.category.network\ntap report.sub.slowData\n"
+                               "tap report.type_it\ntype henman\ntap cand:很慢\ntap report.description_done\n"
+                               "tap report.address.none\ntap report.window.none\nexpect 很慢\ntap confirm.yes\n"
+                               "expect " + c.text("validation.too_short") + " 20\nexpect 很慢\nscreenshot too-short\n"
+                               "tap keyboard.clear\ntype wanshang\ntap cand:晚上\ntype shangwang\ntap cand:上网\ntype henman\ntap " + c.text("keyboard.space") + "\n"
+                               "type 3\ntap report.description_done\ntap report.address.none\ntap report.window.none\n"
+                               "expect 晚上上网很慢3\ntap confirm.yes\nwait result 20\nexpect TT-\nscreenshot result\n";
+    const auto run = kiosk.run(script);
+    REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+    // The ticket on the server holds the customer's own words.
+    TempDir sdk_dir;
+    auto client = selfcare::test::open_sdk_client(sdk_dir, server.base_url());
+    selfcare::test::sign_in_customer(client);
+    const json tickets = selfcare::test::call(client, "tickets.list", json::object(), SC_OK);
+    int found = 0;
+    for (const auto& t : tickets.value("items", json::array())) found += t.value("description", "") == "晚上上网很慢3" ? 1 : 0;
+    CHECK_MESSAGE(found == 1, tickets.dump());
 }
