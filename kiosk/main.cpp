@@ -17,6 +17,7 @@
 #include "platform_default/card_reader_simulated.hpp"
 #include "platform_default/printer_png.hpp"
 #include "platform_linux/audio_sink.hpp"
+#include "platform_linux/pinyin_rime.hpp"
 #include "platform_linux/speech_espeak.hpp"
 #include "ui/fonts.hpp"
 #include "ui/script.hpp"
@@ -87,6 +88,11 @@ int main(int argc, char** argv) {
     std::filesystem::create_directories(receipt_dir, ec);
     devices.printer = std::make_unique<selfcare::platform_default::PngReceiptPrinter>(
         selfcare::platform_default::PngReceiptOptions{.output = receipt_dir / "printed-receipt.png", .font_file = {}, .font_index = 0});
+    // Chinese input for the on-screen keyboard; without it the keyboard offers Latin letters.
+    selfcare::platform_linux::RimeOptions rime;
+    rime.user_data_dir = std::filesystem::path(options->data_dir) / "rime";
+    devices.pinyin = selfcare::platform_linux::make_rime_pinyin(
+        rime, [](std::string_view why) { std::fprintf(stderr, "selfcare-kiosk: pinyin: %.*s\n", static_cast<int>(why.size()), why.data()); });
     if (!options->card_file.empty()) {
         devices.card_reader = std::make_unique<selfcare::platform_default::SimulatedCardReader>(
             selfcare::platform_default::SimulatedCardReaderOptions{.card_file = options->card_file, .today = {}});

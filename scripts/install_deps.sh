@@ -28,6 +28,8 @@ packages=(
     libclang-rt-14-dev
     # kiosk devices: speech (espeak-ng, sound device, WAV files), receipts (QR, PNG, CJK font), zbarimg reads QR codes back in tests
     libespeak-ng-dev espeak-ng-data libpcaudio-dev libsndfile1-dev libqrencode-dev libpng-dev libfontconfig-dev libfreetype-dev fonts-noto-cjk zbar-tools
+    # kiosk on-screen keyboard: pinyin candidates (librime with the Luna Pinyin data)
+    librime-dev rime-data-luna-pinyin
     # kiosk app: Dear ImGui 1.86 with its GLFW and OpenGL 3 backends, Mesa's software GL, and a
     # virtual X display for the scripted runs and UI tests (xvfb, xauth, x11-utils)
     libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri xvfb xauth x11-utils

@@ -25,6 +25,7 @@
 #include "app/staff_pin.hpp"
 #include "app/volume.hpp"
 #include "devices/card_reader.hpp"
+#include "devices/pinyin_input.hpp"
 #include "devices/printer.hpp"
 #include "devices/speech.hpp"
 #include "screens/screen.hpp"
@@ -67,6 +68,7 @@ struct Devices {
     devices::SpeechEngine* speech = nullptr;           ///< may be null: no voice
     std::unique_ptr<devices::Printer> printer;         ///< may be null: no printer
     std::unique_ptr<devices::CardReader> card_reader;  ///< may be null: no reader fitted
+    std::unique_ptr<devices::PinyinInput> pinyin;      ///< may be null: the keyboard types Latin only
 };
 
 class App {
@@ -146,6 +148,8 @@ public:
     /// The font atlas as last built (the staff screen shows its size).
     const Fonts& fonts() const { return fonts_; }
 
+    /// The bill picked on the query screen (one item of bills.list), for its itemised pages.
+    nlohmann::json& selected_bill() { return selected_bill_; }
     /// Counts slow or failed interactions; the second offers elder mode.
     void note_difficulty() { ++difficulties_; }
     bool offer_elder() const { return !elder_ && difficulties_ >= 2; }
@@ -155,6 +159,11 @@ public:
     void speak_screen();
     bool speaking() const { return devices_.speech != nullptr && devices_.speech->speaking(); }
     devices::CardReader* card_reader() { return devices_.card_reader.get(); }
+    /// Chinese input for the keyboard in the session's language: null in English or without it.
+    devices::PinyinInput* pinyin() { return locale_ == "en" ? nullptr : devices_.pinyin.get(); }
+    devices::ChineseScript script() const {
+        return locale_ == "zh-TW" ? devices::ChineseScript::kTraditional : devices::ChineseScript::kSimplified;
+    }
     /// Prints the outcome's receipt on a worker thread; print_state() follows it.
     void print_receipt();
     enum class PrintState { kIdle, kPrinting, kDone, kFailed };
@@ -204,6 +213,7 @@ private:
     nlohmann::json summary_;
     ReportDraft draft_;
     Outcome outcome_;
+    nlohmann::json selected_bill_;
     int difficulties_ = 0;
     Volume volume_;
     StaffPinGate staff_gate_;

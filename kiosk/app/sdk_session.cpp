@@ -30,6 +30,8 @@ CallOutcome SdkSession::call(std::string_view command, const Json& args) {
         else if (r.status == SC_OK) offline_ = false;
     } catch (const Error& e) {
         out.error_id = e.id();
+        out.field = e.field();
+        if (!e.fields().empty()) out.field_error_id = e.fields().front().id;
         if (e.status() == SC_E_NETWORK) offline_ = true;
     }
     return out;

@@ -23,6 +23,8 @@ struct CallOutcome {
     bool queued = false;   ///< SC_E_OFFLINE_QUEUED: in the outbox, delivered when the network is back
     Json value;            ///< the result when ok
     std::string error_id;  ///< the SDK's error id when !ok
+    std::string field;     ///< for a refused argument: which one (e.g. "description"), else empty
+    std::string field_error_id;  ///< and why, e.g. "validation.too_short" (also a catalog key)
 };
 
 class SdkSession {

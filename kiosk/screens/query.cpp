@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Query: balance and allowances as large figures and bars, then bills, the plan catalogue and
-// notices, one section at a time (no scrolling). Works offline from the SDK's cache.
+// notices, one section at a time (no scrolling); a bill opens its itemised pages, the FAQ button
+// the FAQ search. Works offline from the SDK's cache.
 #include <algorithm>
 
 #include "app/app.hpp"
@@ -37,8 +38,14 @@ public:
         const std::vector<Tile> sections = {{"query.balance", ui.tr("query.balance"), ""},
                                             {"query.bills", ui.tr("query.bills"), ""},
                                             {"query.plans", ui.tr("query.plans"), ""},
-                                            {"query.notices", ui.tr("query.notices"), ""}};
-        if (const int s = ui.button_row(sections); s >= 0 && s != section_) {
+                                            {"query.notices", ui.tr("query.notices"), ""},
+                                            {"query.faq", ui.tr("query.faq"), ""}};
+        const int s = ui.button_row(sections);
+        if (s == 4) {
+            app.go("faq");  // the FAQ search has its keyboard and results on a screen of its own
+            return;
+        }
+        if (s >= 0 && s != section_) {
             section_ = s;
             load(app);
             ui.reset_pages();
@@ -51,9 +58,9 @@ public:
         if (call_.running()) return;  // the app shows the wait state; no empty figures meanwhile
         switch (section_) {
             case 0: draw_balance(ui); break;
-            case 1: draw_list(ui, "bills"); break;
-            case 2: draw_list(ui, "plans"); break;
-            default: draw_list(ui, "notices"); break;
+            case 1: draw_list(app, ui, "bills"); break;
+            case 2: draw_list(app, ui, "plans"); break;
+            default: draw_list(app, ui, "notices"); break;
         }
     }
 
@@ -83,7 +90,7 @@ private:
         }
     }
 
-    void draw_list(Ui& ui, const std::string& what) {
+    void draw_list(App& app, Ui& ui, const std::string& what) {
         std::vector<Tile> tiles;
         for (const auto& item : data_.value("items", nlohmann::json::array())) {
             if (what == "bills") {
@@ -96,7 +103,12 @@ private:
             }
         }
         if (tiles.empty() && !call_.running()) ui.paragraph(ui.tr("query.none"));
-        (void)ui.tiles(what, tiles);
+        const int hit = ui.tiles(what, tiles);
+        if (hit >= 0 && what == "bills") {
+            // A bill opens its itemised pages.
+            app.selected_bill() = data_["items"][static_cast<size_t>(hit)];
+            app.go("bill");
+        }
     }
 
     int section_ = 0;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Report a fault, one decision per step: category → sub-category → description from preset
-// phrases → contact and address → appointment window → confirmation summary → tickets.create.
+// phrases or typed on the on-screen keyboard → contact and address → appointment window → confirmation summary → tickets.create.
 // Without a network the SDK keeps the report in its encrypted outbox and gives a local reference.
 #include <array>
 #include <chrono>
@@ -8,6 +8,7 @@
 
 #include "app/app.hpp"
 #include "screens/screen.hpp"
+#include "ui/keyboard.hpp"
 
 namespace selfcare::kiosk {
 namespace {
@@ -24,6 +25,10 @@ constexpr std::array<Sub, 10> kSubs{{{"network", "broadbandDown"}, {"network", "
 constexpr std::array<const char*, 3> kCategories{"network", "business", "service"};
 constexpr std::array<const char*, 4> kPhrases{"report.phrase.since_yesterday", "report.phrase.all_day", "report.phrase.evenings",
                                               "report.phrase.after_call"};
+
+// What a customer may type: room for a few sentences on a touch keyboard. The SDK checks the
+// rest (at least 5 characters, no control characters) and its refusal is shown on the keyboard.
+constexpr std::size_t kMaxTypedDescription = 200;
 
 bool needs_address(const std::string& sub) { return sub == "broadbandDown"; }
 
@@ -59,16 +64,25 @@ public:
     std::string_view instruction_key() const override {
         static constexpr std::array<const char*, 6> kInstructions{"report.step.category", "report.step.subcategory", "report.step.description",
                                                                   "report.step.contact", "report.step.appointment", "report.step.confirm"};
+        if (step_ == 2 && typing_) return "report.step.type";
         return kInstructions[static_cast<size_t>(step_)];
     }
     void enter(App& app) override {
         app.draft() = ReportDraft{};
         step_ = 0;
+        typing_ = false;
+        keyboard_.reset();
         error_.clear();
         call_.discard();
     }
     bool back(App&) override {
         if (step_ == 0) return false;
+        if (step_ == 2 && typing_) {
+            // From the keyboard back to the preset phrases, the typed text kept.
+            typing_ = false;
+            error_.clear();
+            return true;
+        }
         // One decision back; what was chosen there is chosen again (the draft keeps the rest).
         --step_;
         error_.clear();
@@ -78,7 +92,8 @@ public:
     void draw(App& app, Ui& ui) override {
         if (auto r = call_.take()) on_outcome(app, ui, *r);
         ReportDraft& d = app.draft();
-        ui.paragraph(ui.tr(instruction_key()));
+        // On the keyboard a refusal takes the instruction's place: the keys need the room.
+        if (error_.empty() || !(step_ == 2 && typing_)) ui.paragraph(ui.tr(instruction_key()));
         if (!error_.empty()) ui.banner(ui.tr(error_));
         std::vector<Tile> tiles;
         int hit = -1;
@@ -103,6 +118,16 @@ public:
                 break;
             }
             case 2:
+                if (typing_) {
+                    draw_typing(app, ui);
+                    break;
+                }
+                if (ui.button("report.type_it", ui.tr("report.type_it"), Style::kSecondary)) {
+                    typing_ = true;
+                    error_.clear();
+                    app.speak_screen();
+                    break;
+                }
                 for (const char* p : kPhrases) tiles.push_back({p, ui.tr(p), ""});
                 if ((hit = ui.tiles("phrase", tiles)) >= 0) {
                     d.description = ui.tr("report.sub." + d.subcategory) + "：" + ui.tr(kPhrases[static_cast<size_t>(hit)]);
@@ -134,6 +159,18 @@ public:
     }
 
 private:
+    void draw_typing(App& app, Ui& ui) {
+        KeyboardOptions o;
+        o.max_chars = kMaxTypedDescription;
+        o.action_key = "report.description_done";
+        o.pinyin = app.pinyin();
+        o.script = app.script();
+        o.placeholder_key = "report.type_placeholder";
+        if (!keyboard_.draw(ui, o)) return;
+        app.draft().description = keyboard_.text();
+        next(app, ui);
+    }
+
     void next(App& app, Ui& ui) {
         ++step_;
         error_.clear();
@@ -167,6 +204,15 @@ private:
 
     void on_outcome(App& app, Ui& ui, CallOutcome& r) {
         const ReportDraft& d = app.draft();
+        if (!r.ok && r.field == "description" && typing_) {
+            // The typed words were refused (too short, say): back to the keyboard, text kept,
+            // with the reason above it.
+            step_ = 2;
+            error_ = r.field_error_id.empty() ? r.error_id : r.field_error_id;
+            ui.reset_pages();
+            app.note_difficulty();
+            return;
+        }
         if (!r.ok) {
             error_ = r.error_id;
             app.note_difficulty();
@@ -189,6 +235,8 @@ private:
     }
 
     int step_ = 0;
+    bool typing_ = false;  // the description step shows the keyboard instead of the phrases
+    Keyboard keyboard_;
     std::string error_;
     PendingCall call_;  // tickets.create
 };

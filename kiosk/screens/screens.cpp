@@ -16,6 +16,8 @@ std::unique_ptr<Screen> make_goodbye_screen();
 std::unique_ptr<Screen> make_order_screen();
 std::unique_ptr<Screen> make_redeem_screen();
 std::unique_ptr<Screen> make_staff_screen();
+std::unique_ptr<Screen> make_bill_screen();
+std::unique_ptr<Screen> make_faq_screen();
 
 std::vector<std::unique_ptr<Screen>> make_screens() {
     std::vector<std::unique_ptr<Screen>> s;
@@ -31,6 +33,8 @@ std::vector<std::unique_ptr<Screen>> make_screens() {
     s.push_back(make_order_screen());
     s.push_back(make_redeem_screen());
     s.push_back(make_staff_screen());
+    s.push_back(make_bill_screen());
+    s.push_back(make_faq_screen());
     return s;
 }
 

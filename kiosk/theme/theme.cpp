@@ -56,6 +56,7 @@ struct ThemeSpec {
     float line_pitch, paragraph_gap;           // multiples of the font size
     double main_target_mm, min_target_mm, gap_mm;
     int max_tiles_per_page;
+    int list_rows_per_page;
     std::chrono::seconds inactivity, warning;
     int speech_rate_wpm;
     bool voice_on_by_default, promotions;
@@ -75,6 +76,7 @@ Theme make_theme(const ThemeSpec& s, const Panel& panel) {
     t.min_target_px = panel.px(s.min_target_mm);
     t.gap_px = panel.px(s.gap_mm);
     t.max_tiles_per_page = s.max_tiles_per_page;
+    t.list_rows_per_page = s.list_rows_per_page;
     t.inactivity = s.inactivity;
     t.warning = s.warning;
     t.speech_rate_wpm = s.speech_rate_wpm;
@@ -91,7 +93,7 @@ Theme make_theme(const ThemeSpec& s, const Panel& panel) {
 Theme standard_theme(const Panel& panel) {
     return make_theme({.name = "standard", .body = 32, .title = 44, .figure = 48, .button_label = 36,
                        .line_pitch = 1.3F, .paragraph_gap = 1.7F,
-                       .main_target_mm = 15, .min_target_mm = 12, .gap_mm = 5, .max_tiles_per_page = 6,
+                       .main_target_mm = 15, .min_target_mm = 12, .gap_mm = 5, .max_tiles_per_page = 6, .list_rows_per_page = 8,
                        .inactivity = std::chrono::seconds(90), .warning = std::chrono::seconds(30),
                        .speech_rate_wpm = 175, .voice_on_by_default = false, .promotions = true,
                        .min_text_contrast = 4.5, .min_control_contrast = 3.0},
@@ -101,7 +103,7 @@ Theme standard_theme(const Panel& panel) {
 Theme elder_theme(const Panel& panel) {
     return make_theme({.name = "elder", .body = 48, .title = 64, .figure = 64, .button_label = 56,
                        .line_pitch = 1.5F, .paragraph_gap = 2.0F,
-                       .main_target_mm = 20, .min_target_mm = 15, .gap_mm = 5, .max_tiles_per_page = 4,
+                       .main_target_mm = 20, .min_target_mm = 15, .gap_mm = 5, .max_tiles_per_page = 4, .list_rows_per_page = 4,
                        .inactivity = std::chrono::seconds(180), .warning = std::chrono::seconds(30),
                        .speech_rate_wpm = 140, .voice_on_by_default = true, .promotions = false,
                        .min_text_contrast = 7.0, .min_control_contrast = 4.5},

@@ -58,6 +58,7 @@ struct Theme {
     float min_target_px = 0;
     float gap_px = 0;
     int max_tiles_per_page = 0;  ///< more options go to further pages (big Prev/Next), no scrolling
+    int list_rows_per_page = 0;  ///< lines of a long list (itemised usage, search results) per page
 
     // Time and voice.
     std::chrono::seconds inactivity{0};  ///< no touch for this long ends the session

@@ -82,6 +82,9 @@ public:
     float measure(std::string_view text, float px) const;
 
     float remaining_height() const { return origin_.y + size_.y - y_; }
+    /// Top-left of the content area and where the next flow widget goes (for column layouts).
+    ImVec2 origin() const { return origin_; }
+    float cursor_y() const { return y_; }
     float content_width() const { return size_.x; }
 
     /// What this frame drew so far.

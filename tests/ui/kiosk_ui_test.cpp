@@ -6,10 +6,17 @@
 // session ends and its data is gone; a report made offline still gives a receipt with a local
 // reference; the kiosk speaks and a touch silences it.
 //
+// Also: a bill's itemised pages in elder mode, a FAQ search and a fault description typed on the
+// on-screen keyboard in pinyin.
+//
 // SC_KIOSK_UI_WALKS (default 6, 2 under sanitizers) limits how many language × theme walks run.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cctype>
+#include <chrono>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -24,6 +31,7 @@
 #include "support/chaos_proxy.hpp"
 #include "support/child_process.hpp"
 #include "support/run_program.hpp"
+#include "support/sdk_call.hpp"
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
 #include "support/xvfb_display.hpp"
@@ -460,4 +468,153 @@ TEST_CASE("Back steps back one step inside identify, report, order and track, an
     const std::string back = read_all(kiosk.shots() / "report-back.json");
     CHECK(back.find("\"report.category.network\"") != std::string::npos);
     CHECK(back.find("\"report.sub.slowData\"") == std::string::npos);
+}
+
+// ---- The on-screen keyboard, FAQ search and itemised bills ---------------------------------
+
+namespace {
+
+// The elder-mode rules every screenshot of these walks is held to: text ≥ 48 px, every target
+// at least the smallest elder target (15 mm), and the customer's number never in full.
+void check_elder_screen(const json& shot, const selfcare::kiosk::Theme& elder) {
+    CHECK(shot["widgets"].size() > 3);
+    for (const auto& widget : shot["widgets"]) {
+        const std::string label = widget["label"];
+        CHECK_MESSAGE(label.find("13800138000") == std::string::npos, label);
+        CHECK_MESSAGE(widget["font_px"].get<float>() >= 48.0F, label);
+        if (widget["interactive"].get<bool>()) {
+            CHECK_MESSAGE(widget["w"].get<float>() >= elder.min_target_px, label);
+            CHECK_MESSAGE(widget["h"].get<float>() >= elder.min_target_px, label);
+        }
+    }
+}
+
+// Interactive widgets of a screenshot must not overlap, and keep the elder gap between them
+// when they sit side by side or one above the other (the keyboard's keys, the pager).
+void check_gaps(const json& shot, float min_gap) {
+    std::vector<json> targets;
+    for (const auto& w : shot["widgets"]) {
+        if (w["interactive"].get<bool>()) targets.push_back(w);
+    }
+    for (size_t i = 0; i < targets.size(); ++i) {
+        for (size_t j = i + 1; j < targets.size(); ++j) {
+            const auto& a = targets[i];
+            const auto& b = targets[j];
+            const float ax = a["x"], ay = a["y"], aw = a["w"], ah = a["h"];
+            const float bx = b["x"], by = b["y"], bw = b["w"], bh = b["h"];
+            const float gap_x = std::max(bx - (ax + aw), ax - (bx + bw));
+            const float gap_y = std::max(by - (ay + ah), ay - (by + bh));
+            CHECK_MESSAGE(std::max(gap_x, gap_y) >= min_gap - 0.5F, a["key"].get<std::string>() << " / " << b["key"].get<std::string>());
+        }
+    }
+}
+
+// The month before this one, "YYYY-MM": the demo data's newest bill.
+std::string last_month() {
+    using namespace std::chrono;
+    const year_month_day today{floor<days>(system_clock::now())};
+    const year_month ym = year_month{today.year(), today.month()} - months{1};
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u", static_cast<int>(ym.year()), static_cast<unsigned>(ym.month()));
+    return buf;
+}
+
+size_t count_labels(const json& shot, const std::vector<std::string>& labels) {
+    size_t n = 0;
+    for (const auto& w : shot["widgets"]) {
+        for (const auto& l : labels) n += w["label"].get<std::string>() == l ? 1 : 0;
+    }
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("in elder mode a bill's itemised usage is paged four lines at a time, big and masked") {
+    XvfbDisplay display;
+    ServerProcess server;
+    const Catalog c = catalog("zh-CN");
+    const auto elder = selfcare::kiosk::elder_theme();
+    Kiosk kiosk{display, server, {}};
+    const std::string month = last_month();
+    const auto page = [&](int n) { return c.format("nav.page_of", {{"page", std::to_string(n)}, {"pages", "3"}}); };
+    const std::string script = sign_in(c) + "tap screen.query.title\nwait query\ntap query.bills\ntap bill:" + month + "\nwait bill\n" +
+                               "expect " + c.format("bill.amount_due", {{"month", month}}) + "\nexpect 套餐月费\nexpect " + page(1) +
+                               "\nscreenshot bill-1\ntap nav.next_page\nexpect " + page(2) + "\nscreenshot bill-2\n"
+                               "tap nav.next_page\nexpect " + page(3) + "\nabsent " + c.text("nav.next_page") + "\nscreenshot bill-3\n"
+                               "tap nav.previous_page\nexpect " + page(2) + "\ntap nav.back\nwait query\n";
+    const auto run = kiosk.run(script, {"--elder"});
+    REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+    const std::vector<std::string> kinds{c.text("bill.kind.voice"), c.text("bill.kind.data"), c.text("bill.kind.sms")};
+    size_t lines = 0;
+    for (const char* shot : {"bill-1", "bill-2", "bill-3"}) {
+        CAPTURE(shot);
+        const json w = kiosk.widgets(shot);
+        check_elder_screen(w, elder);
+        check_gaps(w, elder.gap_px);
+        const size_t on_page = count_labels(w, kinds);
+        CHECK(on_page >= 1);
+        CHECK(on_page <= 4);
+        lines += on_page;
+        for (const auto& widget : w["widgets"]) {
+            // Called numbers show their first three and last four digits only.
+            const std::string label = widget["label"];
+            int run_of_digits = 0;
+            for (char ch : label) {
+                run_of_digits = std::isdigit(static_cast<unsigned char>(ch)) ? run_of_digits + 1 : 0;
+                CHECK_MESSAGE(run_of_digits < 11, label);
+            }
+        }
+    }
+    CHECK(lines == 12);  // the demo month's every usage line, each on exactly one page
+    CHECK(read_all(kiosk.shots() / "bill-1.json").find("139****") != std::string::npos);
+}
+
+TEST_CASE("a FAQ search typed in pinyin on the elder keyboard finds the broadband article") {
+    XvfbDisplay display;
+    ServerProcess server;
+    const Catalog c = catalog("zh-CN");
+    const auto elder = selfcare::kiosk::elder_theme();
+    Kiosk kiosk{display, server, {}};
+    const std::string script = sign_in(c) + "tap screen.query.title\nwait query\ntap query.faq\nwait faq\n"
+                               "expect " + c.text("faq.placeholder") + "\ntype kuandai\nexpect 宽带\nscreenshot faq-keyboard\n"
+                               "tap cand:宽带\ntap faq.search\nexpect 宽带断网怎么办\nscreenshot faq-results\n"
+                               "tap article:KB-001\nexpect 宽带断网怎么办\nexpect LOS\nscreenshot faq-article\n"
+                               "tap faq.back_to_results\ntap faq.search_again\nexpect 宽带\ntap keyboard.clear\n"
+                               // Space takes the first candidate, as on a desktop input method.
+                               "type xinhao\ntap " + c.text("keyboard.space") + "\ntap faq.search\nexpect 手机没有信号\n";
+    const auto run = kiosk.run(script, {"--elder"});
+    REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+    for (const char* shot : {"faq-keyboard", "faq-results", "faq-article"}) {
+        CAPTURE(shot);
+        const json w = kiosk.widgets(shot);
+        check_elder_screen(w, elder);
+        check_gaps(w, elder.gap_px);
+    }
+    // Every letter of the keyboard was on the one page the customer saw.
+    const std::string keyboard = read_all(kiosk.shots() / "faq-keyboard.json");
+    for (char ch = 'a'; ch <= 'z'; ++ch) CHECK(keyboard.find(std::string("\"key:") + ch + "\"") != std::string::npos);
+}
+
+TEST_CASE("a fault described on the keyboard reaches the ticket; a too short one is refused clearly") {
+    XvfbDisplay display;
+    ServerProcess server;
+    const Catalog c = catalog("zh-CN");
+    Kiosk kiosk{display, server, {}};
+    const std::string script = sign_in(c) + "tap screen.report.title\nwait report\ntap report.category.network\ntap report.sub.slowData\n"
+                               "tap report.type_it\ntype henman\ntap cand:很慢\ntap report.description_done\n"
+                               "tap report.address.none\ntap report.window.none\nexpect 很慢\ntap confirm.yes\n"
+                               "expect " + c.text("validation.too_short") + " 20\nexpect 很慢\nscreenshot too-short\n"
+                               "tap keyboard.clear\ntype wanshang\ntap cand:晚上\ntype shangwang\ntap cand:上网\ntype henman\ntap " + c.text("keyboard.space") + "\n"
+                               "type 3\ntap report.description_done\ntap report.address.none\ntap report.window.none\n"
+                               "expect 晚上上网很慢3\ntap confirm.yes\nwait result 20\nexpect TT-\nscreenshot result\n";
+    const auto run = kiosk.run(script);
+    REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+    // The ticket on the server holds the customer's own words.
+    TempDir sdk_dir;
+    auto client = selfcare::test::open_sdk_client(sdk_dir, server.base_url());
+    selfcare::test::sign_in_customer(client);
+    const json tickets = selfcare::test::call(client, "tickets.list", json::object(), SC_OK);
+    int found = 0;
+    for (const auto& t : tickets.value("items", json::array())) found += t.value("description", "") == "晚上上网很慢3" ? 1 : 0;
+    CHECK_MESSAGE(found == 1, tickets.dump());
 }

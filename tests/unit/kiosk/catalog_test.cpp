@@ -32,7 +32,7 @@ Catalog load(std::string_view locale) {
 std::set<std::string> keys_used_in_code() {
     static const std::regex call(R"(\b(?:tr|text|format|say_key)\(\s*"([a-z][a-z0-9_]*(?:\.[a-zA-Z0-9_]+)+)\")");
     static const std::regex literal(
-        R"(\"((?:screen|nav|idle|offline|confirm|attract|identify|home|query|report|track|result|receipt|goodbye|keypad|staff|allowance)\.[a-z][a-zA-Z0-9_]*(?:\.[a-zA-Z0-9_]+)*)\")");
+        R"(\"((?:screen|nav|idle|offline|confirm|attract|identify|home|query|report|track|result|receipt|goodbye|keypad|staff|allowance|bill|faq|keyboard)\.[a-z][a-zA-Z0-9_]*(?:\.[a-zA-Z0-9_]+)*)\")");
     std::set<std::string> keys;
     for (const auto& e : fs::recursive_directory_iterator(fs::path(SC_SOURCE_DIR) / "kiosk")) {
         const auto ext = e.path().extension();

@@ -44,6 +44,7 @@ TEST_CASE("elder mode meets kiosk.md's targets on the reference panel") {
     CHECK(t.min_target_px >= 61);   // 15 mm
     CHECK(t.gap_px >= 21);          // 5 mm
     CHECK(t.max_tiles_per_page <= 4);
+    CHECK(t.list_rows_per_page <= 4);  // itemised usage and search results: four lines a page
     CHECK(t.inactivity == std::chrono::seconds(180));
     CHECK(t.warning >= std::chrono::seconds(30));
     CHECK(t.speech_rate_wpm == 140);
