@@ -9,6 +9,7 @@ function(sc_add_test name)
     add_executable(${name}_test ${ARG_SOURCES})
     target_link_libraries(${name}_test PRIVATE
         sc_test_support doctest::doctest selfcare::compiler_options ${ARG_LIBS})
+    sc_precompile_headers(${name}_test <doctest/doctest.h> <nlohmann/json.hpp>)
     add_test(NAME ${name} COMMAND ${name}_test)
     if(ARG_LABELS)
         set_tests_properties(${name} PROPERTIES LABELS "${ARG_LABELS}")
