@@ -114,7 +114,7 @@ private:
             CallOutcome r = s.call("tickets.rate", {{"id", id}, {"score", score}, {"reopen", reopen}});
             if (!r.ok) return r;
             CallOutcome again = s.call("tickets.get", {{"id", id}});
-            return again.ok ? again : CallOutcome{true, false, Json(), ""};  // rated; the old view stays
+            return again.ok ? again : CallOutcome{.ok = true};  // rated; the old view stays
         });
         pending_ = Pending::kRate;
         rated_notice_ = reopen ? "track.reopened" : "track.rated";
