@@ -35,6 +35,7 @@
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
 #include "support/xvfb_display.hpp"
+#include "ui/kiosk_fixture.hpp"
 #include "theme/theme.hpp"
 
 using namespace selfcare::test;
@@ -43,69 +44,6 @@ using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
-
-Catalog catalog(std::string_view locale) {
-    std::string error;
-    auto c = Catalog::load(fs::path(SC_SOURCE_DIR) / "i18n", locale, &error);
-    REQUIRE_MESSAGE(c.has_value(), error);
-    return *c;
-}
-
-std::string read_all(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
-
-// One kiosk on its own display, data folder and screenshots folder, against `server`.
-struct Kiosk {
-    const XvfbDisplay& display;
-    const ServerProcess& server;
-    TempDir dir;
-    std::string server_url = {};  // another way to the server (a proxy); the server itself when empty
-
-    fs::path shots() const { return dir.path() / "shots"; }
-    fs::path data() const { return dir.path() / "data"; }
-
-    std::vector<std::string> argv(const std::string& script, const std::vector<std::string>& extra) const {
-        const fs::path script_file = dir.path() / "walk.script";
-        std::ofstream(script_file) << script;
-        std::vector<std::string> a{SC_KIOSK_BINARY, "--server", server_url.empty() ? server.base_url() : server_url, "--data-dir", data().string(),
-                                   "--windowed", "1920x1080", "--script", script_file.string(), "--screenshots", shots().string()};
-        a.insert(a.end(), extra.begin(), extra.end());
-        return a;
-    }
-    std::vector<std::string> env() const {
-        std::vector<std::string> e{"DISPLAY=" + display.name(), "LIBGL_ALWAYS_SOFTWARE=1"};
-#if defined(SC_UNDER_SANITIZER)
-        // Memory errors and undefined behaviour are checked in the app; leaks are not. The X11
-        // and Mesa stack under it keeps allocations for the life of the process, and they cannot
-        // be told from ours: unwound by frame pointers, their stacks end in unknown modules (Mesa
-        // loads and unloads code), and the slow unwinder that would name them takes libgcc's
-        // global lock inside malloc, which deadlocked the app once Mesa's threads allocated too.
-        // The SDK code the app runs is leak-checked by every other test.
-        e.push_back("ASAN_OPTIONS=detect_leaks=0:abort_on_error=1");
-#endif
-        return e;
-    }
-
-    ProgramRun run(const std::string& script, const std::vector<std::string>& extra = {}) const {
-        return run_program(argv(script, extra), "", env(), std::chrono::seconds(300));
-    }
-    json widgets(const std::string& shot) const { return json::parse(read_all(shots() / (shot + ".json"))); }
-};
-
-// The sign-in steps every walk starts with.
-std::string sign_in(const Catalog& c) {
-    return "wait attract 60\n"
-           "tap attract.start\n"
-           "wait identify\n"
-           "type 13800138000\n"
-           "tap identify.send_code\n"
-           "expect " + c.text("screen.identify.code_title") + "\n"
-           "type 246810\n"
-           "tap identify.sign_in\n"
-           "wait home 20\n";
-}
 
 // The main path, a screenshot of every screen, each checked for its own text first.
 std::string main_path(const Catalog& c) {
