@@ -21,7 +21,10 @@ public:
         call_ = app.run_job([](SdkSession& s) {
             const CallOutcome balance = s.call("loyalty.balance");
             const CallOutcome catalog = s.call("loyalty.catalog");
-            CallOutcome out{.ok = balance.ok && catalog.ok, .value = Json::object(), .error_id = balance.ok ? catalog.error_id : balance.error_id};
+            CallOutcome out;
+            out.ok = balance.ok && catalog.ok;
+            out.value = Json::object();
+            out.error_id = balance.ok ? catalog.error_id : balance.error_id;
             const long long points = balance.ok ? balance.value.value("points", 0LL) : 0;
             out.value["points"] = points;
             out.value["items"] = Json::array();

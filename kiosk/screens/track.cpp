@@ -114,7 +114,10 @@ private:
             CallOutcome r = s.call("tickets.rate", {{"id", id}, {"score", score}, {"reopen", reopen}});
             if (!r.ok) return r;
             CallOutcome again = s.call("tickets.get", {{"id", id}});
-            return again.ok ? again : CallOutcome{.ok = true};  // rated; the old view stays
+            if (again.ok) return again;
+            CallOutcome rated;  // rated; the old view stays
+            rated.ok = true;
+            return rated;
         });
         pending_ = Pending::kRate;
         rated_notice_ = reopen ? "track.reopened" : "track.rated";
