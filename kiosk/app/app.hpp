@@ -30,6 +30,7 @@
 #include "devices/speech.hpp"
 #include "screens/screen.hpp"
 #include "theme/theme.hpp"
+#include "ui/keyboard.hpp"
 #include "ui/ui.hpp"
 
 namespace selfcare::kiosk {
@@ -163,6 +164,17 @@ public:
     devices::PinyinInput* pinyin() { return locale_ == "en" ? nullptr : devices_.pinyin.get(); }
     devices::ChineseScript script() const {
         return locale_ == "zh-TW" ? devices::ChineseScript::kTraditional : devices::ChineseScript::kSimplified;
+    }
+    /// The on-screen keyboard's options for the session's language (pinyin input and script),
+    /// with room for `max_chars` and the action and placeholder texts of these catalog keys.
+    KeyboardOptions keyboard_options(std::size_t max_chars, std::string_view action_key, std::string_view placeholder_key) {
+        KeyboardOptions o;
+        o.max_chars = max_chars;
+        o.action_key = action_key;
+        o.pinyin = pinyin();
+        o.script = script();
+        o.placeholder_key = placeholder_key;
+        return o;
     }
     /// Prints the outcome's receipt on a worker thread; print_state() follows it.
     void print_receipt();

@@ -9,6 +9,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "selfcare/selfcare.hpp"
 
@@ -25,6 +26,14 @@ struct CallOutcome {
     std::string error_id;  ///< the SDK's error id when !ok
     std::string field;     ///< for a refused argument: which one (e.g. "description"), else empty
     std::string field_error_id;  ///< and why, e.g. "validation.too_short" (also a catalog key)
+
+    /// A usable result holding `value` (for jobs that combine several calls into one outcome).
+    static CallOutcome success(Json value) {
+        CallOutcome o;
+        o.ok = true;
+        o.value = std::move(value);
+        return o;
+    }
 };
 
 class SdkSession {

@@ -47,13 +47,7 @@ private:
 
     void draw_keyboard(App& app, Ui& ui) {
         if (!error_.empty()) ui.banner(ui.tr(error_));
-        KeyboardOptions o;
-        o.max_chars = kMaxQuery;
-        o.action_key = "faq.search";
-        o.pinyin = app.pinyin();
-        o.script = app.script();
-        o.placeholder_key = "faq.placeholder";
-        if (!keyboard_.draw(ui, o)) return;
+        if (!keyboard_.draw(ui, app.keyboard_options(kMaxQuery, "faq.search", "faq.placeholder"))) return;
         if (keyboard_.text().empty()) return;
         // The articles exist in simplified Chinese and English; zh-TW customers read the former.
         call_ = app.run("kb.search", {{"q", keyboard_.text()}, {"locale", app.locale() == "en" ? "en" : "zh-CN"}});

@@ -18,9 +18,7 @@ public:
         products_ = nlohmann::json::array();
         // Plans and add-ons as one list: {"items": [...]}, the error of the last that failed.
         call_ = app.run_job([](SdkSession& s) {
-            CallOutcome all;
-            all.ok = true;
-            all.value = Json{{"items", Json::array()}};
+            CallOutcome all = CallOutcome::success(Json{{"items", Json::array()}});
             for (const char* command : {"catalog.plans", "catalog.addons"}) {
                 const CallOutcome r = s.call(command);
                 if (!r.ok) all.error_id = r.error_id;

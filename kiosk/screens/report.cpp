@@ -160,13 +160,7 @@ public:
 
 private:
     void draw_typing(App& app, Ui& ui) {
-        KeyboardOptions o;
-        o.max_chars = kMaxTypedDescription;
-        o.action_key = "report.description_done";
-        o.pinyin = app.pinyin();
-        o.script = app.script();
-        o.placeholder_key = "report.type_placeholder";
-        if (!keyboard_.draw(ui, o)) return;
+        if (!keyboard_.draw(ui, app.keyboard_options(kMaxTypedDescription, "report.description_done", "report.type_placeholder"))) return;
         app.draft().description = keyboard_.text();
         next(app, ui);
     }

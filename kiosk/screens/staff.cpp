@@ -86,9 +86,7 @@ private:
     // set (which may wait on the network). The outcome is taken in draw().
     void refresh(App& app, bool sync = false) {
         call_ = app.run_job([sync](SdkSession& s) {
-            CallOutcome out;
-            out.ok = true;
-            out.value = nlohmann::json::object();
+            CallOutcome out = CallOutcome::success(nlohmann::json::object());
             if (sync) {
                 const auto r = s.call("sync.now");
                 if (!r.ok) out.value["sync_error"] = r.error_id;

@@ -114,10 +114,7 @@ private:
             CallOutcome r = s.call("tickets.rate", {{"id", id}, {"score", score}, {"reopen", reopen}});
             if (!r.ok) return r;
             CallOutcome again = s.call("tickets.get", {{"id", id}});
-            if (again.ok) return again;
-            CallOutcome rated;  // rated; the old view stays
-            rated.ok = true;
-            return rated;
+            return again.ok ? again : CallOutcome::success(Json());  // rated; the old view stays
         });
         pending_ = Pending::kRate;
         rated_notice_ = reopen ? "track.reopened" : "track.rated";

@@ -42,7 +42,7 @@ std::string hits_in(const std::string& where, const std::string& bytes, const st
 }
 
 // Every regular file under `root`, by path relative to it, with its bytes.
-std::map<std::string, std::string> files_under(const fs::path& root) {
+std::map<std::string, std::string> store_files(const fs::path& root) {
     std::map<std::string, std::string> files;
     if (!fs::exists(root)) return files;
     for (const auto& e : fs::recursive_directory_iterator(root)) {
@@ -70,13 +70,10 @@ TEST_CASE("the kiosk keeps no personal data in clear and destroys the customer's
         "tap receipt.finish\nwait goodbye\nadvance 10\nwait attract\nscreenshot after\n";
     const fs::path log = kiosk.dir.path() / "kiosk.log";
     ChildProcess child(kiosk.argv(script, {}), log.string(), kiosk.env());
-    for (int i = 0; i < 1800 && !fs::exists(kiosk.shots() / "receipt.json") && child.running(); ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    REQUIRE_MESSAGE(fs::exists(kiosk.shots() / "receipt.json"), read_all(log));
+    REQUIRE_MESSAGE(wait_for_shot(kiosk, child, "receipt"), read_all(log));
     // The customer's store as it is while they are still at the kiosk.
     const fs::path customer = kiosk.data() / "customer";
-    const auto during = files_under(customer);
+    const auto during = store_files(customer);
     REQUIRE(during.count("customer.key") == 1);
     REQUIRE(during.count("customer.db") == 1);
     const std::string key = during.at("customer.key");
@@ -105,17 +102,17 @@ TEST_CASE("the kiosk keeps no personal data in clear and destroys the customer's
         CHECK(hits_in(shot, widgets, {kDemoCustomer, kDemoOtp, kDeviceSecret}) == "");
     }
     CHECK(hits_in("after", read_all(kiosk.shots() / "after.json"), {kTypedCanary, "138****8000"}) == "");
-    for (const auto& [name, bytes] : files_under(kiosk.data())) CHECK(hits_in(name, bytes, canaries) == "");
+    for (const auto& [name, bytes] : store_files(kiosk.data())) CHECK(hits_in(name, bytes, canaries) == "");
     for (const auto& [name, bytes] : during) CHECK(hits_in(name, bytes, canaries) == "");
 
     // Finished: nothing of the customer's store is left as it was, and the key is nowhere.
-    const auto after = files_under(customer);
+    const auto after = store_files(customer);
     for (const auto& [name, bytes] : during) {
         CAPTURE(name);
         const auto it = after.find(name);
         CHECK((it == after.end() || it->second != bytes));
     }
-    for (const auto& [name, bytes] : files_under(kiosk.data())) {
+    for (const auto& [name, bytes] : store_files(kiosk.data())) {
         CAPTURE(name);
         CHECK(bytes.find(key) == std::string::npos);
     }

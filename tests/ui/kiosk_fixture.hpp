@@ -12,11 +12,13 @@
 #include <iterator>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "app/catalog.hpp"
+#include "support/child_process.hpp"
 #include "support/run_program.hpp"
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
@@ -73,6 +75,16 @@ struct Kiosk {
     }
     nlohmann::json widgets(const std::string& shot) const { return nlohmann::json::parse(read_all(shots() / (shot + ".json"))); }
 };
+
+// Waits (up to two minutes) until the kiosk running as `child` has written screenshot `shot`
+// (a script's signal that it reached a point); false when it exited or took too long.
+inline bool wait_for_shot(const Kiosk& kiosk, ChildProcess& child, const std::string& shot) {
+    const auto file = kiosk.shots() / (shot + ".json");
+    for (int i = 0; i < 1200 && !std::filesystem::exists(file) && child.running(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return std::filesystem::exists(file);
+}
 
 // The sign-in steps every walk starts with.
 inline std::string sign_in(const kiosk::Catalog& c) {

@@ -135,10 +135,7 @@ TEST_CASE("an unattended session is warned about, then ends and its data is wipe
                                "tap attract.start\nwait identify\ntap nav.home\nwait attract\n";
     const fs::path log = kiosk.dir.path() / "kiosk.log";
     ChildProcess child(kiosk.argv(script, {}), log.string(), kiosk.env());
-    for (int i = 0; i < 1200 && !fs::exists(kiosk.shots() / "signed-in.json") && child.running(); ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    REQUIRE_MESSAGE(fs::exists(kiosk.shots() / "signed-in.json"), read_all(log));
+    REQUIRE_MESSAGE(wait_for_shot(kiosk, child, "signed-in"), read_all(log));
     REQUIRE(fs::exists(key));
     const std::string customer_key = read_all(key);
     std::ofstream(go_on) << "go\n";
@@ -163,10 +160,7 @@ TEST_CASE("a fault reported while the network is down gives a receipt with the l
                                "tap result.print\nwait receipt\nexpect " + c.text("receipt.printed") + " 20\nscreenshot receipt\n";
     const fs::path log = kiosk.dir.path() / "kiosk.log";
     ChildProcess child(kiosk.argv(script, {}), log.string(), kiosk.env());
-    for (int i = 0; i < 1200 && !fs::exists(kiosk.shots() / "signed-in.json") && child.running(); ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    REQUIRE_MESSAGE(fs::exists(kiosk.shots() / "signed-in.json"), read_all(log));
+    REQUIRE_MESSAGE(wait_for_shot(kiosk, child, "signed-in"), read_all(log));
     REQUIRE(server.stop() == 0);
     std::ofstream(down) << "down\n";
     const int code = child.wait_exit();

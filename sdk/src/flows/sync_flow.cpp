@@ -2,6 +2,7 @@
 #include "flows/sync_flow.hpp"
 
 #include <random>
+#include <vector>
 
 #include "domain/iso8601.hpp"
 #include "flows/order_flow.hpp"
@@ -97,6 +98,26 @@ bool settle(FlowContext& ctx, const store::OutboxEntry& e, const domain::Result<
     return true;
 }
 
+struct DrainCount {
+    int sent = 0, failed = 0;
+};
+
+// Sends the first `limit` entries of `entries` that are pending, in order, settling each, and
+// stops at the first one that must be tried again later (the order is kept).
+DrainCount send_in_order(FlowContext& ctx, const std::vector<store::OutboxEntry>& entries, std::size_t limit) {
+    DrainCount n;
+    for (std::size_t i = 0; i < limit && i < entries.size(); ++i) {
+        const auto& e = entries[i];
+        if (e.state != store::OutboxState::kPending) continue;
+        auto r = send_entry(ctx, e);
+        const bool go_on = settle(ctx, e, r);
+        if (r) ++n.sent;
+        else if (go_on) ++n.failed;
+        if (!go_on) break;
+    }
+    return n;
+}
+
 }  // namespace
 
 domain::Result<Json> deliver(FlowContext& ctx, std::int64_t seq) {
@@ -145,43 +166,25 @@ domain::Result<Json> deliver(FlowContext& ctx, std::int64_t seq) {
 
 domain::Result<Json> sync_now(FlowContext& ctx, const Json&) {
     std::lock_guard lock(ctx.sync_mutex());
-    int sent = 0, failed = 0;
     auto all = ctx.device_store().outbox();
     if (!all) return all.error();
-    for (const auto& e : *all) {
-        if (e.state != store::OutboxState::kPending) continue;
-        auto r = send_entry(ctx, e);
-        const bool go_on = settle(ctx, e, r);
-        if (r) ++sent;
-        else if (go_on) ++failed;
-        if (!go_on) break;
-    }
+    const auto n = send_in_order(ctx, *all, all->size());
     auto pending = ctx.device_store().outbox_pending_count();
     if (!pending) return pending.error();
-    if (*pending == 0 && sent > 0) ctx.emit("sync.drained", {{"sent", sent}});
-    return Json{{"sent", sent}, {"failed", failed}, {"pending", *pending}};
+    if (*pending == 0 && n.sent > 0) ctx.emit("sync.drained", {{"sent", n.sent}});
+    return Json{{"sent", n.sent}, {"failed", n.failed}, {"pending", *pending}};
 }
 
 domain::Result<Json> drain_due(FlowContext& ctx) {
     std::lock_guard lock(ctx.sync_mutex());
     auto all = ctx.device_store().outbox();
     if (!all) return all.error();
-    const auto sendable = sendable_in_background(*all, ctx.clock().now());
-    int sent = 0, failed = 0;
-    for (std::size_t i = 0; i < sendable; ++i) {
-        const auto& e = (*all)[i];
-        if (e.state != store::OutboxState::kPending) continue;
-        auto r = send_entry(ctx, e);
-        const bool go_on = settle(ctx, e, r);
-        if (r) ++sent;
-        else if (go_on) ++failed;
-        if (!go_on) break;
-    }
-    if (sent > 0) {
+    const auto n = send_in_order(ctx, *all, sendable_in_background(*all, ctx.clock().now()));
+    if (n.sent > 0) {
         auto pending = ctx.device_store().outbox_pending_count();
-        if (pending && *pending == 0) ctx.emit("sync.drained", {{"sent", sent}});
+        if (pending && *pending == 0) ctx.emit("sync.drained", {{"sent", n.sent}});
     }
-    return Json{{"sent", sent}, {"failed", failed}};
+    return Json{{"sent", n.sent}, {"failed", n.failed}};
 }
 
 domain::Result<Json> sync_status(FlowContext& ctx, const Json&) {

@@ -36,7 +36,7 @@ struct Gate {
     }
 };
 
-CallOutcome ok_with(const std::string& text) { return CallOutcome{true, false, selfcare::Json{{"text", text}}, ""}; }
+CallOutcome ok_with(const std::string& text) { return CallOutcome::success(selfcare::Json{{"text", text}}); }
 
 // Polls as the UI loop does, frame after frame, until the outcome is there.
 CallOutcome take_when_done(PendingCall& call) {
@@ -82,7 +82,7 @@ TEST_CASE("jobs run in the order they were submitted") {
         calls.push_back(worker.submit([&, i] {
             std::lock_guard lock(m);
             order.push_back(i);
-            return CallOutcome{true, false, selfcare::Json(i), ""};
+            return CallOutcome::success(selfcare::Json(i));
         }));
     }
     for (int i = 0; i < 5; ++i) CHECK(take_when_done(calls[static_cast<size_t>(i)]).value == i);
