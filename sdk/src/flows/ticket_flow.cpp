@@ -3,6 +3,7 @@
 
 #include "domain/iso8601.hpp"
 #include "domain/validation.hpp"
+#include "flows/cache_revision.hpp"
 #include "flows/sync_flow.hpp"
 #include "store/outbox.hpp"
 
@@ -101,11 +102,13 @@ Json server_body(const domain::TicketDraft& d, const std::string& local_ref) {
     return b;
 }
 
+// Never replaces a newer copy: a refresh fetched before a change may land after its answer.
 domain::Result<void> cache_ticket(FlowContext& ctx, const Json& ticket) {
     const auto created = domain::parse_iso8601(ticket.value("creationDate", ""), "creationDate");
-    return ctx.store().put_record(store::RecordKind::kTicket,
-                                  {ticket.value("id", ""), ticket.value("status", ""),
-                                   created ? *created : ctx.clock().now(), ticket.dump(), ctx.clock().now()});
+    return cache_unless_older(ctx.store(), store::RecordKind::kTicket,
+                              {ticket.value("id", ""), ticket.value("status", ""),
+                               created ? *created : ctx.clock().now(), ticket.dump(), ctx.clock().now()},
+                              ticket);
 }
 
 }  // namespace

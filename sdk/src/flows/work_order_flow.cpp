@@ -2,9 +2,11 @@
 #include "flows/work_order_flow.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "domain/iso8601.hpp"
 #include "domain/work_order.hpp"
+#include "flows/cache_revision.hpp"
 #include "flows/sync_flow.hpp"
 
 namespace selfcare::flows {
@@ -21,11 +23,13 @@ bool valid_id(const std::string& id) {
     return !id.empty() && id.size() <= 40 && id.find_first_not_of(kIdChars) == std::string::npos;
 }
 
+// Never replaces a newer copy: a refresh fetched before an update may land after its answer.
 domain::Result<void> cache_work_order(FlowContext& ctx, const Json& wo) {
     const auto ordered = domain::parse_iso8601(wo.value("orderDate", ""), "orderDate");
-    return ctx.store().put_record(store::RecordKind::kWorkOrder,
-                                  {wo.value("id", ""), wo.value("state", ""), ordered ? *ordered : ctx.clock().now(),
-                                   wo.dump(), ctx.clock().now()});
+    return cache_unless_older(ctx.store(), store::RecordKind::kWorkOrder,
+                              {wo.value("id", ""), wo.value("state", ""), ordered ? *ordered : ctx.clock().now(),
+                               wo.dump(), ctx.clock().now()},
+                              wo);
 }
 
 // The update as the server takes it (PATCH body), plus the id it is for.
@@ -158,11 +162,15 @@ domain::Result<Json> list_work_orders(FlowContext& ctx, const Json& args) {
     auto fresh = ctx.read(net::HttpRequest::get(std::string(kBase) + "?limit=100"));
     bool stale = false;
     if (fresh) {
-        // The server's list is the truth: orders reassigned away from this engineer leave the cache.
+        // The server's list is the truth: orders reassigned away from this engineer leave the
+        // cache. The others are cached unless a newer copy arrived while the list was fetched.
         auto tx = ctx.store().transaction([&]() -> domain::Result<void> {
+            std::set<std::string> listed;
+            for (const Json& wo : *fresh) listed.insert(wo.value("id", ""));
             auto old = ctx.store().list_records(store::RecordKind::kWorkOrder, {std::nullopt, 1000, 0});
             if (!old) return old.error();
             for (const auto& r : *old) {
+                if (listed.count(r.id) != 0) continue;
                 if (auto rm = ctx.store().remove_record(store::RecordKind::kWorkOrder, r.id); !rm) return rm;
             }
             for (const Json& wo : *fresh) {

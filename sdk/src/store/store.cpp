@@ -189,6 +189,17 @@ Result<void> Store::transaction(const std::function<Result<void>()>& body) {
 Result<void> Store::put_record(RecordKind kind, const CachedRecord& record) {
     return locked([&](Connection& db) { return store::put_record(db, kind, record); });
 }
+Result<bool> Store::put_record_unless(RecordKind kind, const CachedRecord& record,
+                                     const std::function<bool(const CachedRecord&)>& keep_cached) {
+    return locked([&](Connection& db) -> Result<bool> {
+        auto cached = store::get_record(db, kind, record.id);
+        if (!cached) return cached.error();
+        if (*cached && keep_cached(**cached)) return false;
+        if (auto put = store::put_record(db, kind, record); !put) return put.error();
+        return true;
+    });
+}
+
 Result<std::optional<CachedRecord>> Store::get_record(RecordKind kind, std::string_view id) {
     return locked([&](Connection& db) { return store::get_record(db, kind, id); });
 }

@@ -86,6 +86,12 @@ public:
 
     // Cached server data (see records.hpp).
     domain::Result<void> put_record(RecordKind kind, const CachedRecord& record);
+    /// Stores `record` unless `keep_cached(the record cached under the same id)` says the cached
+    /// one stays (returns true); it is not called when nothing is cached. The read, the decision
+    /// and the write happen under the store's lock, so no other thread's write falls between
+    /// them; usable inside transaction(). Returns whether `record` was written. Errors: storage.*.
+    domain::Result<bool> put_record_unless(RecordKind kind, const CachedRecord& record,
+                                           const std::function<bool(const CachedRecord&)>& keep_cached);
     domain::Result<std::optional<CachedRecord>> get_record(RecordKind kind, std::string_view id);
     domain::Result<std::vector<CachedRecord>> list_records(RecordKind kind, const RecordQuery& q);
     domain::Result<void> remove_record(RecordKind kind, std::string_view id);

@@ -29,7 +29,7 @@ std::string coord(double v) {
 
 Json work_order_json(const Context& ctx, const Row& w) {
     // columns: id, ticket_id, assignee, status, latitude, longitude, eta, appointment_start,
-    //          appointment_end, created_at, updated_at, address, subcategory, contact
+    //          appointment_end, created_at, updated_at, address, subcategory, contact, revision
     Json j{{"id", w.text(0)},
            {"href", ctx.options.public_base + kBase + std::string("/") + w.text(0)},
            {"@type", "WorkOrder"},
@@ -41,7 +41,10 @@ Json work_order_json(const Context& ctx, const Row& w) {
            {"eta", w.is_null(6) ? Json(nullptr) : Json(iso(w.integer(6)))},
            {"place", {{"address", w.text(11)}}},
            {"problem", w.text(12)},
-           {"contactNumber", w.text(13)}};
+           {"contactNumber", w.text(13)},
+           // Counts the recorded changes, so a client can tell which of two copies is newer
+           // (lastUpdate has whole seconds; two steps often share one).
+           {"revision", w.integer(14)}};
     if (!w.is_null(7)) {
         j["appointment"] = {{"validFor", {{"startDateTime", iso(w.integer(7))}, {"endDateTime", iso(w.integer(8))}}}};
     }
@@ -51,7 +54,8 @@ Json work_order_json(const Context& ctx, const Row& w) {
 
 constexpr const char* kSelect =
     "SELECT w.id, w.ticket_id, w.assignee, w.status, w.latitude, w.longitude, w.eta, w.appointment_start,"
-    " w.appointment_end, w.created_at, w.updated_at, COALESCE(t.address, ''), t.subcategory, t.contact"
+    " w.appointment_end, w.created_at, w.updated_at, COALESCE(t.address, ''), t.subcategory, t.contact,"
+    " (SELECT count(*) FROM work_order_events e WHERE e.work_order_id = w.id)"
     " FROM work_orders w JOIN tickets t ON t.id = w.ticket_id";
 
 // Reads {state, location{latitude,longitude}, etaMinutes, note} into an update; the ETA counts

@@ -134,6 +134,12 @@ domain::Result<std::optional<Json>> ticket_document(Sql& sql, const Context& ctx
         timeline.push_back({{"changeDate", iso(e.integer(0))}, {"status", e.text(1)}, {"actor", e.text(2)},
                             {"changeReason", e.text(3)}});
     }
+    // Every change to a ticket or its visits is recorded as an event: their count orders two
+    // copies of the ticket where lastUpdate (whole seconds) cannot.
+    auto visits = sql.query("SELECT count(*) FROM work_order_events e JOIN work_orders w ON w.id = e.work_order_id"
+                            " WHERE w.ticket_id = ?", {id});
+    if (!visits) return visits.error();
+    doc["revision"] = static_cast<std::int64_t>(timeline.size()) + visits->front().integer(0);
     doc["statusChange"] = std::move(timeline);
 
     auto wo = sql.query("SELECT w.id, w.status, w.assignee, s.name, w.latitude, w.longitude, w.eta"

@@ -65,6 +65,7 @@ TEST_CASE("an engineer signs in, lists work orders and completes a visit step by
     CHECK(en_route.out.find("is now enRoute (arrives about ") != std::string::npos);
     CHECK(engineer.run({"workorder", "update", kWo, "--status", "onSite"}).exit_code == 0);
     const auto done = engineer.run({"workorder", "update", kWo, "--status", "completed", "--note", "更换光猫"});
+    CAPTURE(done.err);
     CHECK(done.exit_code == 0);
     CHECK(done.out.find("is now completed") != std::string::npos);
     CHECK(line_with(engineer.run({"workorders"}).out, 0, {kWo, "completed"}) != std::string::npos);

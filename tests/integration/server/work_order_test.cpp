@@ -3,6 +3,8 @@
 // resolves the customer's ticket; the customer sees the ETA history and the event feed moves.
 #include <doctest/doctest.h>
 
+#include <vector>
+
 #include "support/server_process.hpp"
 
 using namespace selfcare::test;
@@ -55,6 +57,45 @@ TEST_CASE("an engineer completes a visit and the customer sees every step") {
     CHECK(events.body["events"].size() >= 5);
     auto engineer_events = engineer.get("/selfcare/v1/events");
     for (const auto& e : engineer_events.body["events"]) CHECK(e["type"] == "workorder.updated");
+}
+
+// Two steps in one second share a lastUpdate; the revision still tells the copies apart, so a
+// device never lets an earlier copy replace a later one.
+TEST_CASE("every step of a visit raises the revision of the work order and of its ticket") {
+    ServerProcess server;
+    ApiClient engineer(server), customer(server);
+    REQUIRE(engineer.login_staff("E1001", "demo1001").status == 201);
+    REQUIRE(customer.login_customer().status == 201);
+    const std::string wo = kWo + "/WO-DEMO-0001";
+    const std::string tt = "/tmf-api/troubleTicket/v4/troubleTicket/TT-DEMO-0001";
+
+    auto before = engineer.get(wo);
+    REQUIRE(before.status == 200);
+    REQUIRE(before.body["revision"].is_number_integer());
+    std::int64_t revision = before.body["revision"];
+    std::int64_t ticket_revision = customer.get(tt).body["revision"];
+
+    const std::vector<json> steps{
+        {{"state", "accepted"}},
+        {{"state", "enRoute"}, {"location", {{"latitude", 39.91}, {"longitude", 116.40}}}, {"etaMinutes", 25}},
+        {{"state", "onSite"}},
+        {{"state", "completed"}}};
+    for (const json& step : steps) {
+        CAPTURE(step.dump());
+        auto moved = engineer.patch(wo, step);
+        REQUIRE(moved.status == 200);
+        CHECK(moved.body["revision"].get<std::int64_t>() > revision);  // the answer carries it
+        revision = moved.body["revision"];
+        CHECK(engineer.get(wo).body["revision"] == revision);
+        CHECK(engineer.get(kWo).body[0]["revision"] == revision);  // the list agrees
+        const std::int64_t now_ticket = customer.get(tt).body["revision"];
+        CHECK(now_ticket > ticket_revision);
+        ticket_revision = now_ticket;
+    }
+    // A refused step changes nothing, the revision included.
+    CHECK(engineer.patch(wo, {{"state", "onSite"}}).status == 409);
+    CHECK(engineer.get(wo).body["revision"] == revision);
+    CHECK(customer.get(tt).body["revision"] == ticket_revision);
 }
 
 TEST_CASE("the event feed long-polls until something happens") {

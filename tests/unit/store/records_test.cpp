@@ -105,3 +105,42 @@ TEST_CASE("the store may be used from several threads at once") {
     CHECK(s->count_records(RecordKind::kWorkOrder).value() == 200);
     CHECK(s->outbox_pending_count().value() == 200);
 }
+
+// A refresh fetched before an update may reach the cache after the update's own answer; the
+// caller decides from the cached copy, and no other write may fall between its look and its write.
+TEST_CASE("a conditional write keeps the newer cached copy, from several threads and inside a transaction") {
+    test::StoreFixture f;
+    auto s = f.open();
+    const auto newer_is_cached = [](const std::string& incoming) {
+        return [incoming](const CachedRecord& cached) { return std::stoll(cached.payload) > std::stoll(incoming); };
+    };
+    const auto write = [&](const std::string& revision) {
+        return s->put_record_unless(RecordKind::kWorkOrder, {"WO-1", "onSite", f.clock.now(), revision, f.clock.now()},
+                                    newer_is_cached(revision));
+    };
+
+    CHECK(write("3").value());   // nothing cached: written, the predicate not asked
+    CHECK_FALSE(write("2").value());  // older: the cached copy stays
+    CHECK(s->get_record(RecordKind::kWorkOrder, "WO-1").value()->payload == "3");
+    CHECK(write("3").value());   // as new: the later fetch wins
+    CHECK(write("4").value());
+    CHECK(s->get_record(RecordKind::kWorkOrder, "WO-1").value()->payload == "4");
+
+    // Inside a transaction (as a list refresh writes), rolled back with it.
+    auto tx = s->transaction([&]() -> domain::Result<void> {
+        if (auto w = write("9"); !w) return w.error();
+        return domain::make_error(domain::ErrorCode::kConflict, "test.rollback", "rolled back");
+    });
+    CHECK(tx.error().id == "test.rollback");
+    CHECK(s->get_record(RecordKind::kWorkOrder, "WO-1").value()->payload == "4");
+
+    // Racing writers in any order leave the highest revision.
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 40; ++i) CHECK(write(std::to_string(10 + (i * 4 + t * 7) % 160)).ok());
+        });
+    }
+    for (auto& t : threads) t.join();
+    CHECK(s->get_record(RecordKind::kWorkOrder, "WO-1").value()->payload == "169");
+}
