@@ -284,6 +284,53 @@ TEST_CASE("staff open the maintenance screen with the PIN and see the device, th
     CHECK_FALSE(any_label_has(staff, "8000"));
 }
 
+// The panel's Sync now must actually send: a report queued while the server was down is still
+// waiting when staff open the panel, and after Sync now it has reached the server, once.
+TEST_CASE("a report queued while the server was down is sent by staff with Sync now") {
+    XvfbDisplay display;
+    ServerProcess server;
+    const Catalog c = catalog("zh-CN");
+    Kiosk kiosk{display, server, {}};
+    const fs::path down = kiosk.dir.path() / "server-down";
+    const fs::path up = kiosk.dir.path() / "server-up";
+    const std::string queued =
+        c.format("staff.outbox", {{"pending", "1"}, {"failed", "0"}, {"last_sync", c.text("staff.never")}});
+    // After the sync the last sync is a time the test cannot know: the text before it.
+    std::string sent = c.format("staff.outbox", {{"pending", "0"}, {"failed", "0"}, {"last_sync", "\x01"}});
+    sent = sent.substr(0, sent.find('\x01'));
+    while (!sent.empty() && sent.back() == ' ') sent.pop_back();
+    const std::string script =
+        sign_in(c) + "screenshot signed-in\nfile " + down.string() + " 60\n" +
+        "tap screen.report.title\nwait report\ntap report.category.network\ntap report.sub.slowData\n"
+        "tap report.phrase.evenings\ntap report.address.none\ntap report.window.none\ntap confirm.yes\n"
+        "wait result 60\nexpect L-\ntap result.print\nwait receipt\nexpect " + c.text("receipt.printed") + " 20\n"
+        "tap receipt.finish\nwait goodbye\nadvance 10\n" +
+        open_staff_entry() + "type 2468\ntap staff.unlock\nexpect " + queued + " 30\nscreenshot staff-queued\n"
+        "file " + up.string() + " 120\ntap staff.sync_now\nexpect " + sent + " 60\nscreenshot staff-synced\n"
+        "tap staff.leave\nwait attract\n";
+    const fs::path log = kiosk.dir.path() / "kiosk.log";
+    ChildProcess child(kiosk.argv(script, {}), log.string(), kiosk.env());
+    REQUIRE_MESSAGE(wait_for_shot(kiosk, child, "signed-in"), read_all(log));
+    REQUIRE(server.stop() == 0);
+    std::ofstream(down) << "down\n";
+    REQUIRE_MESSAGE(wait_for_shot(kiosk, child, "staff-queued"), read_all(log));
+    server.restart();
+    std::ofstream(up) << "up\n";
+    REQUIRE_MESSAGE(child.wait_exit() == 0, read_all(log));
+
+    const json synced = kiosk.widgets("staff-synced");
+    CHECK(any_label_has(synced, sent));
+    CHECK_FALSE(any_label_has(synced, c.text("staff.never")));  // a sync is now on record
+    // The server holds the report made offline exactly once, under the kiosk's local reference.
+    ApiClient customer(server);
+    REQUIRE(customer.login_customer().status == 201);
+    const auto tickets = customer.get("/tmf-api/troubleTicket/v4/troubleTicket?limit=100");
+    REQUIRE(tickets.status == 200);
+    int offline = 0;
+    for (const auto& t : tickets.body) offline += t.value("externalId", "").rfind("L-", 0) == 0 ? 1 : 0;
+    CHECK(offline == 1);
+}
+
 TEST_CASE("a wrong staff PIN is refused, five lock the entry, and the lockout passes with time") {
     XvfbDisplay display;
     ServerProcess server;
