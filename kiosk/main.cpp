@@ -18,6 +18,7 @@
 #include "platform_default/printer_png.hpp"
 #include "platform_linux/audio_sink.hpp"
 #include "platform_linux/pinyin_rime.hpp"
+#include "platform_linux/printer_escpos.hpp"
 #include "platform_linux/speech_espeak.hpp"
 #include "ui/fonts.hpp"
 #include "ui/script.hpp"
@@ -42,6 +43,27 @@ int print_pin_hash() {
     if (!hash) return fail("the staff PIN must be 4 to 8 digits");
     std::printf("%s\n", hash->c_str());
     return 0;
+}
+
+// The printer the config names; a PNG in `png_default` unless it says otherwise.
+std::unique_ptr<selfcare::kiosk::devices::Printer> make_printer(const PrinterConfig& config,
+                                                                const std::filesystem::path& png_default) {
+    using selfcare::platform_linux::EscPosPrinter;
+    using selfcare::platform_linux::EscPosPrinterOptions;
+    switch (config.kind) {
+        case PrinterConfig::Kind::kNone: return nullptr;
+        case PrinterConfig::Kind::kEscPosDevice:
+        case PrinterConfig::Kind::kEscPosFile: {
+            EscPosPrinterOptions o;
+            o.target = config.target;
+            o.kind = config.kind == PrinterConfig::Kind::kEscPosDevice ? EscPosPrinterOptions::Kind::kDevice
+                                                                       : EscPosPrinterOptions::Kind::kFile;
+            return std::make_unique<EscPosPrinter>(std::move(o));
+        }
+        case PrinterConfig::Kind::kPng: break;
+    }
+    return std::make_unique<selfcare::platform_default::PngReceiptPrinter>(selfcare::platform_default::PngReceiptOptions{
+        .output = config.target.empty() ? png_default : config.target, .font_file = {}, .font_index = 0});
 }
 
 }  // namespace
@@ -72,8 +94,9 @@ int main(int argc, char** argv) {
     std::error_code ec;
     std::filesystem::create_directories(options->data_dir, ec);
 
-    // Devices: speech into the sound device (or a WAV file for tests), the receipt as a PNG in
-    // the data folder (or beside the screenshots in script mode), the simulated card reader
+    // Devices: speech into the sound device (or a WAV file for tests), the printer the config
+    // names (by default the receipt as a PNG in the data folder, or beside the screenshots in
+    // script mode), the simulated card reader
     // when a card file is configured.
     selfcare::platform_linux::EspeakOptions speech_options;
     if (!options->speech_wav.empty()) {
@@ -86,8 +109,7 @@ int main(int argc, char** argv) {
     devices.speech = &speech;
     const std::filesystem::path receipt_dir = options->screenshots_dir.empty() ? options->data_dir : options->screenshots_dir;
     std::filesystem::create_directories(receipt_dir, ec);
-    devices.printer = std::make_unique<selfcare::platform_default::PngReceiptPrinter>(
-        selfcare::platform_default::PngReceiptOptions{.output = receipt_dir / "printed-receipt.png", .font_file = {}, .font_index = 0});
+    devices.printer = make_printer(config.printer, receipt_dir / "printed-receipt.png");
     // Chinese input for the on-screen keyboard; without it the keyboard offers Latin letters.
     selfcare::platform_linux::RimeOptions rime;
     rime.user_data_dir = std::filesystem::path(options->data_dir) / "rime";

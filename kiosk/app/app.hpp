@@ -146,6 +146,9 @@ public:
     /// Why speech is silent (nullopt: it can speak); "speech.none" without an engine.
     std::optional<devices::DeviceError> speech_health() const;
     bool has_printer() const { return devices_.printer != nullptr; }
+    /// The receipt printer, or null when none is fitted. Owned by the app; thread-safe (see
+    /// devices/printer.hpp), so a worker may ask its health().
+    devices::Printer* printer() { return devices_.printer.get(); }
     /// The font atlas as last built (the staff screen shows its size).
     const Fonts& fonts() const { return fonts_; }
 

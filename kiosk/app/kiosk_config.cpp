@@ -65,6 +65,22 @@ std::optional<KioskConfig> load_kiosk_config(const std::filesystem::path& path, 
             c.goodbye = std::chrono::seconds(t.value("goodbye_s", 8));
         }
     }
+    if (doc.contains("printer")) {
+        const json& p = doc["printer"];
+        const std::string kind = p.is_object() && p.value("kind", json()).is_string() ? p["kind"].get<std::string>() : "";
+        if (kind == "png") c.printer.kind = PrinterConfig::Kind::kPng;
+        else if (kind == "escpos-device") c.printer.kind = PrinterConfig::Kind::kEscPosDevice;
+        else if (kind == "escpos-file") c.printer.kind = PrinterConfig::Kind::kEscPosFile;
+        else if (kind == "none") c.printer.kind = PrinterConfig::Kind::kNone;
+        else bad = "printer.kind (png, escpos-device, escpos-file or none)";
+        if (bad.empty() && p.contains("target")) {
+            std::string target;
+            string_at(p, "target", &target, "printer.target");
+            c.printer.target = target;
+        }
+        const bool escpos = c.printer.kind == PrinterConfig::Kind::kEscPosDevice || c.printer.kind == PrinterConfig::Kind::kEscPosFile;
+        if (bad.empty() && escpos && c.printer.target.empty()) bad = "printer.target (an ESC/POS printer needs its device or file)";
+    }
     if (!bad.empty()) {
         *error = path.string() + ": field " + bad + " is missing a valid value";
         return std::nullopt;

@@ -5,7 +5,7 @@
 //   {"panel": {"width_px": 1920, "height_px": 1080, "width_mm": 476.2},
 //    "store_id": "S-DC01", "device": {"id": "K-DC01", "secret": "demo-kiosk-secret-0001"},
 //    "timeouts": {"goodbye_s": 8}, "staff_pin_hash": "pbkdf2-sha256$100000$...$...",
-//    "volume_percent": 100}
+//    "volume_percent": 100, "printer": {"kind": "escpos-device", "target": "/dev/usb/lp0"}}
 // Every field is optional; the defaults are the demo kiosk on the reference panel. The staff PIN
 // is never in the file in clear: `selfcare-kiosk --hash-pin` turns a PIN into staff_pin_hash.
 #pragma once
@@ -19,6 +19,16 @@
 
 namespace selfcare::kiosk {
 
+/// Where receipts go. kPng: an image of the receipt (platform/default), at `target` or, when
+/// empty, in the screenshots folder in script mode and the data folder otherwise.
+/// kEscPosDevice: ESC/POS to a printer's device node (`target`, required); a missing node means
+/// unplugged. kEscPosFile: ESC/POS appended to a file (`target`, required; a spool). kNone: no
+/// printer is fitted; receipts are offered as a QR code on screen only.
+struct PrinterConfig {
+    enum class Kind { kPng, kEscPosDevice, kEscPosFile, kNone } kind = Kind::kPng;
+    std::filesystem::path target;
+};
+
 struct KioskConfig {
     Panel panel;
     std::string store_id = "S-DC01";
@@ -30,6 +40,7 @@ struct KioskConfig {
     std::string staff_pin_hash =
         "pbkdf2-sha256$100000$4b2d444330312064656d6f2073616c74$0c60faf3c263da2327ee37d0eace0ee3be8319432d0da1fffed4337ea755dbcb";
     int volume_percent = 100;  ///< speech loudness each session starts at (0..200, see app/volume.hpp)
+    PrinterConfig printer;
 };
 
 /// Reads `path`. Returns nullopt and sets `error` (the file and the field, never a value) when

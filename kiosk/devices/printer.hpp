@@ -42,6 +42,12 @@ public:
     /// "printer.invalid_receipt" (empty title, a QR payload too long for a QR code, or text
     /// the printer's code page cannot carry), "printer.failed" (any other I/O failure).
     virtual Result<void> print(const Receipt& receipt) = 0;
+
+    /// Asks whether a receipt could be printed now, printing nothing: for the staff screen, so
+    /// an empty roll or an unplugged printer is found before a customer needs it. Success, or
+    /// the error print() would give: "printer.offline", "printer.paper_out". Blocks like print()
+    /// for the device I/O (a status query); call it off the UI thread. Thread-safe.
+    virtual Result<void> health() = 0;
 };
 
 }  // namespace selfcare::kiosk::devices

@@ -48,6 +48,7 @@ public:
             sync_error_ = r->value.value("sync_error", "");
             info_ = r->value.value("info", nlohmann::json::object());
             status_ = r->value.value("status", nlohmann::json::object());
+            printer_error_ = r->value.value("printer_error", "");
         }
         if (unlocked_) draw_panel(app, ui);
         else draw_pin(app, ui);
@@ -85,11 +86,17 @@ private:
     // Reads the SDK's and the outbox's state on the SDK worker, after a sync.now when `sync` is
     // set (which may wait on the network). The outcome is taken in draw().
     void refresh(App& app, bool sync = false) {
-        call_ = app.run_job([sync](SdkSession& s) {
+        devices::Printer* printer = app.printer();
+        call_ = app.run_job([sync, printer](SdkSession& s) {
             CallOutcome out = CallOutcome::success(nlohmann::json::object());
             if (sync) {
                 const auto r = s.call("sync.now");
                 if (!r.ok) out.value["sync_error"] = r.error_id;
+            }
+            // Asked here, off the UI thread: a status query may wait on the device.
+            if (printer != nullptr) {
+                const auto health = printer->health();
+                out.value["printer_error"] = health ? "" : health.error().id;
             }
             const auto info = s.call("sdk.info");
             out.value["info"] = info.ok ? info.value : nlohmann::json::object();
@@ -123,13 +130,15 @@ private:
         ui.paragraph(ui.format("staff.outbox", {{"pending", std::to_string(status_.value("pending", 0))},
                                                 {"failed", std::to_string(status_.value("failed", 0))},
                                                 {"last_sync", last.empty() ? c.text("staff.never") : last}}));
+        // Each device: fitted and well, not fitted, or a fault with the code staff report.
+        const auto state = [&](bool fitted, const std::string& error) {
+            if (!fitted) return c.text("staff.not_fitted");
+            return error.empty() ? c.text("staff.device_ok") : c.format("staff.device_fault", {{"code", error}});
+        };
         const auto speech = app.speech_health();
-        std::string printer = app.has_printer() ? c.text("staff.device_ok") : c.text("staff.not_fitted");
-        if (app.has_printer() && app.print_state() == App::PrintState::kFailed) printer = app.print_error();
-        ui.paragraph(ui.format("staff.devices", {{"speech", speech ? speech->id : c.text("staff.device_ok")},
-                                                 {"printer", printer},
-                                                 {"reader", app.card_reader() == nullptr ? c.text("staff.not_fitted")
-                                                           : reader_error_.empty() ? c.text("staff.device_ok") : reader_error_}}));
+        ui.paragraph(ui.format("staff.devices", {{"speech", state(true, speech ? speech->id : "")},
+                                                 {"printer", state(app.has_printer(), printer_error_)},
+                                                 {"reader", state(app.card_reader() != nullptr, reader_error_)}}));
         ui.paragraph(ui.format("staff.atlas", {{"width", std::to_string(app.fonts().atlas_width())},
                                                {"height", std::to_string(app.fonts().atlas_height())},
                                                {"glyphs", std::to_string(app.fonts().glyph_count())}}));
@@ -146,6 +155,7 @@ private:
     bool unlocked_ = false;
     std::string pin_;
     int tries_left_ = -1;      // after a wrong PIN: how many before the lockout; -1 none yet
+    std::string printer_error_;  // the printer's health() error id, "" when it is ready
     std::string reader_error_;  // the card reader's error id when it does not answer
     std::string sync_error_;
     nlohmann::json info_ = nlohmann::json::object();

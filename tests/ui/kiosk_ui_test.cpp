@@ -282,6 +282,28 @@ TEST_CASE("staff open the maintenance screen with the PIN and see the device, th
     CHECK(any_label_has(kiosk.widgets("staff-synced"), outbox));
     // No customer data: no phone number, masked or not.
     CHECK_FALSE(any_label_has(staff, "8000"));
+    // The receipt printer (a PNG beside the screenshots here) was asked and is ready.
+    std::string devices = c.format("staff.devices", {{"speech", "\x01"}, {"printer", c.text("staff.device_ok")}, {"reader", "\x02"}});
+    devices = devices.substr(devices.find('\x01') + 1, devices.find('\x02') - devices.find('\x01') - 1);
+    CHECK_MESSAGE(any_label_has(staff, devices), devices);
+}
+
+// A kiosk whose ESC/POS printer is unplugged: staff see it on the panel before a customer asks
+// for a receipt, with the code to report.
+TEST_CASE("the staff panel shows an unplugged receipt printer as a fault with its code") {
+    XvfbDisplay display;
+    ServerProcess server;
+    const Catalog c = catalog("zh-CN");
+    Kiosk kiosk{display, server, {}};
+    const fs::path config = kiosk.dir.path() / "kiosk.json";
+    std::ofstream(config) << json{{"printer", {{"kind", "escpos-device"}, {"target", (kiosk.dir.path() / "lp0").string()}}}}.dump();
+    const std::string fault = c.format("staff.device_fault", {{"code", "printer.offline"}});
+    const std::string script = open_staff_entry() + "type 2468\ntap staff.unlock\nexpect " + fault + " 30\nscreenshot staff\n"
+                               "tap staff.leave\nwait attract\n";
+    const auto run = kiosk.run(script, {"--config", config.string()});
+    REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+    CHECK(any_label_has(kiosk.widgets("staff"), fault));
+    CHECK_FALSE(fs::exists(kiosk.dir.path() / "lp0"));  // a device node is never created
 }
 
 // The panel's Sync now must actually send: a report queued while the server was down is still

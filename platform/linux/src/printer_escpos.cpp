@@ -100,14 +100,7 @@ Result<void> EscPosPrinter::print(const kiosk::devices::Receipt& receipt) {
 
     std::lock_guard<std::mutex> lock(mutex_);
     const bool device = options_.kind == EscPosPrinterOptions::Kind::kDevice;
-    // A device node is never created: if it is missing, the printer is unplugged.
-    const int flags = device ? (O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC)
-                             : (O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC);
-    int raw = ::open(options_.target.c_str(), flags, 0644);
-    if (raw < 0 && device && (errno == EACCES || errno == EROFS)) {
-        // Some printer nodes are write-only for the kiosk user: print without the status query.
-        raw = ::open(options_.target.c_str(), O_WRONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
-    }
+    const int raw = device ? open_device() : ::open(options_.target.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     if (raw < 0) return fail("printer.offline", os_error("open", errno));
     const Fd fd(raw);
 
@@ -116,6 +109,41 @@ Result<void> EscPosPrinter::print(const kiosk::devices::Receipt& receipt) {
         return fail("printer.paper_out", "the paper sensor reports no paper");
     }
     return write_all(fd.get(), bytes.value(), options_.write_timeout);
+}
+
+int EscPosPrinter::open_device() const {
+    // A device node is never created: if it is missing, the printer is unplugged.
+    int raw = ::open(options_.target.c_str(), O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+    if (raw < 0 && (errno == EACCES || errno == EROFS)) {
+        // Some printer nodes are write-only for the kiosk user: print without the status query.
+        raw = ::open(options_.target.c_str(), O_WRONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+    }
+    return raw;
+}
+
+Result<void> EscPosPrinter::health() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (options_.kind == EscPosPrinterOptions::Kind::kFile) {
+        // Appendable, or creatable in its folder: print() would succeed. Nothing is created.
+        const int raw = ::open(options_.target.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
+        if (raw >= 0) {
+            ::close(raw);
+            return kiosk::devices::success();
+        }
+        if (errno != ENOENT) return fail("printer.offline", os_error("open", errno));
+        auto folder = options_.target.parent_path();
+        if (folder.empty()) folder = ".";
+        if (::access(folder.c_str(), W_OK | X_OK) != 0) return fail("printer.offline", os_error("folder", errno));
+        return kiosk::devices::success();
+    }
+    const int raw = open_device();
+    if (raw < 0) return fail("printer.offline", os_error("open", errno));
+    const Fd fd(raw);
+    if ((::fcntl(fd.get(), F_GETFL) & O_ACCMODE) == O_RDWR &&
+        query_paper(fd.get(), options_.status_timeout) == Paper::kOut) {
+        return fail("printer.paper_out", "the paper sensor reports no paper");
+    }
+    return kiosk::devices::success();
 }
 
 }  // namespace selfcare::platform_linux

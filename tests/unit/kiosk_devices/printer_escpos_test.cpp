@@ -198,7 +198,21 @@ TEST_CASE("an unplugged printer is offline and no device node is created") {
     const auto printed = printer.print(fault_ticket_zh());
     REQUIRE_FALSE(printed.ok());
     CHECK(printed.error().id == "printer.offline");
+    CHECK(printer.health().error().id == "printer.offline");
     CHECK_FALSE(std::filesystem::exists(dir / "lp0"));
+}
+
+TEST_CASE("a file target's health: appendable or creatable is ready, and nothing is created") {
+    test::TempDir dir;
+    EscPosPrinter spool({dir / "spool", EscPosPrinterOptions::Kind::kFile, {}, {}, {}});
+    CHECK(spool.health().ok());
+    CHECK_FALSE(std::filesystem::exists(dir / "spool"));
+    REQUIRE(spool.print(fault_ticket_zh()).ok());
+    const std::string printed = test::read_bytes(dir / "spool");
+    CHECK(spool.health().ok());
+    CHECK(test::read_bytes(dir / "spool") == printed);  // asking appended nothing
+    EscPosPrinter nowhere({dir / "missing" / "spool", EscPosPrinterOptions::Kind::kFile, {}, {}, {}});
+    CHECK(nowhere.health().error().id == "printer.offline");
 }
 
 TEST_CASE("a printer device is asked for paper first") {
@@ -228,6 +242,22 @@ TEST_CASE("a printer device is asked for paper first") {
         kiosk.join();
         REQUIRE(printed.has_value());
         CHECK(printed->ok());
+    }
+    SUBCASE("health: paper out is told, paper present is ready; only the query is sent") {
+        for (const int answer : {0x72, 0x12}) {
+            std::optional<kiosk::devices::Result<void>> health;
+            std::thread staff([&] { health.emplace(printer.health()); });
+            CHECK(port.receive(query.size()) == query);
+            port.send(static_cast<unsigned char>(answer));
+            staff.join();
+            REQUIRE(health.has_value());
+            if (answer == 0x72) {
+                CHECK(health->error().id == "printer.paper_out");
+            } else {
+                CHECK(health->ok());
+            }
+            CHECK(port.receive(1, 200).empty());  // no receipt, no cut
+        }
     }
     SUBCASE("a printer that never answers the query is printed to anyway") {
         EscPosPrinterOptions quick = options;

@@ -157,4 +157,13 @@ TEST_CASE("a PNG printer whose folder is missing is offline") {
     const auto printed = printer.print(ticket(Locale::kZhCN));
     REQUIRE_FALSE(printed.ok());
     CHECK(printed.error().id == "printer.offline");
+    // Its health says so before anyone prints.
+    CHECK(printer.health().error().id == "printer.offline");
+}
+
+TEST_CASE("a PNG printer's health is ready when its folder takes files, and nothing is written") {
+    test::TempDir dir;
+    PngReceiptPrinter printer({dir / "receipt.png", std::nullopt, 0});
+    CHECK(printer.health().ok());
+    CHECK_FALSE(std::filesystem::exists(dir / "receipt.png"));
 }

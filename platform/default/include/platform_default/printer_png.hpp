@@ -55,6 +55,9 @@ public:
     /// when the file cannot be written (its folder is missing or read-only).
     kiosk::devices::Result<void> print(const kiosk::devices::Receipt& receipt) override;
 
+    /// "printer.offline" when options.output's folder is missing or cannot be written to.
+    kiosk::devices::Result<void> health() override;
+
 private:
     PngReceiptOptions options_;
     std::mutex mutex_;

@@ -3,7 +3,11 @@
 // known), then a pass that draws them. Paragraphs break by the kiosk's CJK line breaker.
 #include "platform_default/printer_png.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <string>
 #include <utility>
 #include <variant>
@@ -219,6 +223,17 @@ Result<void> PngReceiptPrinter::print(const Receipt& receipt) {
     if (!image) return image.error();
     const std::string problem = write_png(image.value(), options_.output);
     if (!problem.empty()) return fail("printer.offline", "cannot write the receipt image: " + problem);
+    return kiosk::devices::success();
+}
+
+Result<void> PngReceiptPrinter::health() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    // The image is written beside the output and renamed over it: the folder must take files.
+    auto folder = options_.output.parent_path();
+    if (folder.empty()) folder = ".";
+    if (::access(folder.c_str(), W_OK | X_OK) != 0) {
+        return fail("printer.offline", "the receipt folder cannot be written: " + std::string(std::strerror(errno)));
+    }
     return kiosk::devices::success();
 }
 

@@ -37,7 +37,16 @@ public:
     /// paper-sensor query saying so; then nothing of the receipt was sent.
     kiosk::devices::Result<void> print(const kiosk::devices::Receipt& receipt) override;
 
+    /// A device: opened as for a receipt and asked for paper (DLE EOT 4); "printer.offline"
+    /// when it cannot be opened, "printer.paper_out" when it says so; a printer without a back
+    /// channel counts as ready. A file: "printer.offline" when it cannot be appended to (nor
+    /// created in its folder). Nothing is printed or created.
+    kiosk::devices::Result<void> health() override;
+
 private:
+    /// Opens the device as print() does (-1 with errno set when it cannot).
+    int open_device() const;
+
     EscPosPrinterOptions options_;
     std::mutex mutex_;
 };
