@@ -6,6 +6,7 @@
 
 #include "app/app.hpp"
 #include "screens/screen.hpp"
+#include "text/local_time.hpp"
 
 namespace selfcare::kiosk {
 namespace {
@@ -16,8 +17,12 @@ std::string masked_counterpart(const std::string& number) {
     return mask_msisdn(number);
 }
 
-// "12-01 09:30" from an ISO 8601 instant "2026-12-01T09:30:00Z".
-std::string short_time(const std::string& iso) { return iso.size() >= 16 ? iso.substr(5, 5) + " " + iso.substr(11, 5) : iso; }
+// "12-01 17:30" from the ISO 8601 instant "2026-12-01T09:30:00Z" on a kiosk in China: the month,
+// day and time of the call by the customer's own clock; "" when the server's text is no instant.
+std::string short_time(const std::string& iso) {
+    const std::string local = local_date_time(iso);  // "2026-12-01 17:30"
+    return local.empty() ? "" : local.substr(5);
+}
 
 class BillScreen final : public Screen {
 public:

@@ -8,6 +8,7 @@
 
 #include "app/app.hpp"
 #include "screens/screen.hpp"
+#include "text/local_time.hpp"
 #include "ui/keyboard.hpp"
 
 namespace selfcare::kiosk {
@@ -221,7 +222,8 @@ private:
                    {ui.tr("report.contact_label"), mask_msisdn(app.msisdn())}};
         const auto sla = r.value.value("sla", nlohmann::json::object());
         if (sla.is_object() && sla.contains("resolveBy") && sla["resolveBy"].is_string()) {
-            o.lines.push_back({ui.tr("track.resolve_by"), sla["resolveBy"].get<std::string>().substr(0, 16)});
+            const std::string by = local_date_time(sla["resolveBy"].get<std::string>());
+            if (!by.empty()) o.lines.push_back({ui.tr("track.resolve_by"), by});
         }
         o.qr_payload = "selfcare://ticket/" + o.reference;
         app.outcome() = o;

@@ -9,6 +9,7 @@
 
 #include "app/app.hpp"
 #include "screens/screen.hpp"
+#include "text/local_time.hpp"
 #include "ui/fonts.hpp"
 
 #ifndef SC_KIOSK_VERSION
@@ -18,12 +19,13 @@
 namespace selfcare::kiosk {
 namespace {
 
-// "2026-12-03T17:40:00Z" → "2026-12-03 17:40 UTC"; anything else as it came.
+// "2026-12-03T17:40:00Z" → "2026-12-04 01:40" on a kiosk in China: the time on the shop's clock;
+// anything else as it came.
 std::string sync_time(const nlohmann::json& v) {
     if (!v.is_string()) return "";
-    std::string t = v.get<std::string>();
-    if (t.size() >= 16 && t[10] == 'T') return t.substr(0, 10) + " " + t.substr(11, 5) + " UTC";
-    return t;
+    const std::string t = v.get<std::string>();
+    const std::string local = local_date_time(t);
+    return local.empty() ? t : local;
 }
 
 class StaffScreen final : public Screen {

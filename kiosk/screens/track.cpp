@@ -5,6 +5,7 @@
 
 #include "app/app.hpp"
 #include "screens/screen.hpp"
+#include "text/local_time.hpp"
 
 namespace selfcare::kiosk {
 namespace {
@@ -20,11 +21,24 @@ float progress_of(const std::string& status) {
 }
 
 std::string when(const nlohmann::json& iso) {
-    // "2026-12-03T13:10:48+08:00" -> "2026-12-03 13:10": the date and time a customer reads.
-    if (!iso.is_string()) return "";
-    std::string s = iso.get<std::string>().substr(0, 16);
-    if (s.size() > 10) s[10] = ' ';
-    return s;
+    // The server's UTC instant as the kiosk's local date and time, which is what a customer reads.
+    return iso.is_string() ? local_date_time(iso.get<std::string>()) : "";
+}
+
+// Where the engineer's visit stands, in the customer's words: the arrival time only while they are
+// on the way (before, there is none; after, it is past), "" for a cancelled visit.
+std::string visit_line(Ui& ui, const nlohmann::json& wo) {
+    const auto status = wo.find("status");
+    const std::string state = status != wo.end() && status->is_string() ? status->get<std::string>() : "";
+    if (state == "enRoute") {
+        const std::string eta = when(wo.value("eta", nlohmann::json()));
+        return eta.empty() ? ui.tr("track.visit_en_route") : ui.format("track.engineer_eta", {{"time", eta}});
+    }
+    if (state == "assigned" || state == "accepted") return ui.tr("track.visit_planned");
+    if (state == "onSite") return ui.tr("track.visit_on_site");
+    if (state == "completed") return ui.tr("track.visit_done");
+    if (state == "unableToComplete") return ui.tr("track.visit_not_fixed");
+    return "";
 }
 
 class TrackScreen final : public Screen {
@@ -129,7 +143,7 @@ private:
         const auto sla = t.value("sla", nlohmann::json::object());
         if (sla.is_object() && sla.contains("resolveBy")) ui.paragraph(ui.format("track.deadline", {{"time", when(sla["resolveBy"])}}));
         const auto wo = t.value("workOrder", nlohmann::json());
-        if (wo.is_object() && wo.contains("eta")) ui.paragraph(ui.format("track.engineer_eta", {{"time", when(wo["eta"])}}));
+        if (const std::string visit = wo.is_object() ? visit_line(ui, wo) : ""; !visit.empty()) ui.paragraph(visit);
         // The latest steps of the timeline, newest last, as many as fit without scrolling.
         const auto changes = t.value("statusChange", nlohmann::json::array());
         const float line = ui.theme().body_px * ui.theme().line_pitch;

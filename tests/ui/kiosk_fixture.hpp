@@ -44,6 +44,7 @@ struct Kiosk {
     const ServerProcess& server;
     TempDir dir;
     std::string server_url = {};  // another way to the server (a proxy); the server itself when empty
+    std::string time_zone = {};   // the kiosk's TZ (a POSIX zone such as "CST-8"); the test's own when empty
 
     std::filesystem::path shots() const { return dir.path() / "shots"; }
     std::filesystem::path data() const { return dir.path() / "data"; }
@@ -58,6 +59,7 @@ struct Kiosk {
     }
     std::vector<std::string> env() const {
         std::vector<std::string> e{"DISPLAY=" + display.name(), "LIBGL_ALWAYS_SOFTWARE=1"};
+        if (!time_zone.empty()) e.push_back("TZ=" + time_zone);
 #if defined(SC_UNDER_SANITIZER)
         // Memory errors and undefined behaviour are checked in the app; leaks are not. The X11
         // and Mesa stack under it keeps allocations for the life of the process, and they cannot

@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -599,6 +600,65 @@ TEST_CASE("a FAQ search typed in pinyin on the elder keyboard finds the broadban
     // Every letter of the keyboard was on the one page the customer saw.
     const std::string keyboard = read_all(kiosk.shots() / "faq-keyboard.json");
     for (char ch = 'a'; ch <= 'z'; ++ch) CHECK(keyboard.find(std::string("\"key:") + ch + "\"") != std::string::npos);
+}
+
+namespace {
+
+// What a clock in China (UTC+8, no daylight saving) reads at the server's UTC instant
+// "2026-12-08T05:12:25Z": "2026-12-08 13:12". Worked out here without the kiosk's code.
+std::string china_clock(const std::string& utc) {
+    REQUIRE_MESSAGE(utc.size() >= 20, utc);
+    REQUIRE_MESSAGE(utc.back() == 'Z', utc);
+    std::tm tm{};
+    REQUIRE(strptime(utc.substr(0, 19).c_str(), "%Y-%m-%dT%H:%M:%S", &tm) != nullptr);
+    const std::time_t china = timegm(&tm) + 8 * 3600;
+    std::tm shown{};
+    gmtime_r(&china, &shown);
+    char out[32];
+    std::strftime(out, sizeof out, "%Y-%m-%d %H:%M", &shown);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("tracking tells where the engineer's visit stands, with every time by the shop's clock") {
+    XvfbDisplay display;
+    ServerProcess server;
+    const Catalog c = catalog("zh-CN");
+    Kiosk kiosk{display, server, {}};
+    kiosk.time_zone = "CST-8";  // a kiosk in China; the server speaks UTC
+
+    // The demo repair as the server has it: an engineer assigned, not yet on the way.
+    TempDir customer_dir;
+    auto customer = selfcare::test::open_sdk_client(customer_dir, server.base_url());
+    selfcare::test::sign_in_customer(customer);
+    const json planned = selfcare::test::call(customer, "tickets.get", {{"id", "TT-DEMO-0001"}}, SC_OK);
+    REQUIRE(planned["workOrder"]["status"] == "assigned");
+    const std::string promised_utc = planned["sla"]["resolveBy"];
+    const std::string promised = china_clock(promised_utc);
+    const std::string as_sent = promised_utc.substr(0, 10) + " " + promised_utc.substr(11, 5);
+    const std::string open_it = sign_in(c) + "tap screen.track.title\nwait track\ntap TT-DEMO-0001\n";
+    const auto first = kiosk.run(open_it + "expect " + c.text("track.visit_planned") + "\nexpect " + promised + "\nabsent " + as_sent +
+                                 "\nabsent " + c.format("track.engineer_eta", {{"time", ""}}) + "\nscreenshot planned\n");
+    REQUIRE_MESSAGE(first.exit_code == 0, first.err);
+
+    // The engineer sets off, 25 minutes away: the customer sees when they arrive, by the shop's clock.
+    TempDir engineer_dir;
+    auto engineer = selfcare::test::open_sdk_client(engineer_dir, server.base_url());
+    selfcare::test::call(engineer, "auth.login_staff", {{"staff_id", "E1001"}, {"password", "demo1001"}}, SC_OK);
+    selfcare::test::call(engineer, "workorders.update", {{"id", "WO-DEMO-0001"}, {"status", "accepted"}}, SC_OK);
+    const json en_route = selfcare::test::call(
+        engineer, "workorders.update",
+        {{"id", "WO-DEMO-0001"}, {"status", "enRoute"}, {"location", {{"latitude", 39.91}, {"longitude", 116.40}}}, {"eta", 25}}, SC_OK);
+    const std::string eta = china_clock(en_route["eta"]);
+    const auto second = kiosk.run(open_it + "expect " + c.format("track.engineer_eta", {{"time", eta}}) + "\nabsent " +
+                                  c.text("track.visit_planned") + "\nscreenshot en-route\n");
+    REQUIRE_MESSAGE(second.exit_code == 0, second.err);
+
+    // On site, the arrival time is past: it says the engineer is there instead.
+    selfcare::test::call(engineer, "workorders.update", {{"id", "WO-DEMO-0001"}, {"status", "onSite"}}, SC_OK);
+    const auto third = kiosk.run(open_it + "expect " + c.text("track.visit_on_site") + "\nabsent " + eta + "\nscreenshot on-site\n");
+    REQUIRE_MESSAGE(third.exit_code == 0, third.err);
 }
 
 TEST_CASE("a fault described on the keyboard reaches the ticket; a too short one is refused clearly") {
