@@ -151,6 +151,12 @@ void App::set_elder(bool on) {
     fonts_changed_ = true;
 }
 
+void App::fit_text_to_font(double cap_height_ratio) {
+    const double scale = text_scale_for(cap_height_ratio);
+    standard_theme_ = standard_theme(config_.panel, scale);
+    elder_theme_ = elder_theme(config_.panel, scale);
+}
+
 bool App::take_fonts_changed() {
     const bool c = fonts_changed_;
     fonts_changed_ = false;
@@ -159,6 +165,10 @@ bool App::take_fonts_changed() {
 
 void App::on_input() {
     if (devices_.speech != nullptr) devices_.speech->stop();
+    // A touch on the inactivity warning continues the session when the finger lifts (see
+    // draw_idle_warning). Continuing on the press would take the warning away under the finger,
+    // and the lift would then land on whatever tile of the screen below sits there.
+    if (idle_.state() == IdleTimer::State::kWarning) return;
     idle_.touch();
 }
 
@@ -274,10 +284,11 @@ void App::draw_idle_warning(ImVec2 display) {
     ui_.paragraph(catalog().format("idle.warning.countdown", {{"seconds", std::to_string(secs)}}));
     // One huge Continue: half the screen, impossible to miss.
     const ImVec2 size{display.x * 0.6F, std::max(t.main_target_px * 3, display.y * 0.4F)};
-    if (ui_.button_at({(display.x - size.x) / 2, display.y * 0.45F}, size, "idle.continue", catalog().text("idle.continue"),
-                      Style::kPrimary, t.figure_px)) {
-        idle_.touch();
-    }
+    const bool continued = ui_.button_at({(display.x - size.x) / 2, display.y * 0.45F}, size, "idle.continue",
+                                         catalog().text("idle.continue"), Style::kPrimary, t.figure_px);
+    // Continue, or a touch anywhere on the warning, lifted: the session goes on. The screen
+    // below is drawn again only after the lift, so the touch cannot reach it.
+    if (continued || ImGui::IsMouseReleased(ImGuiMouseButton_Left)) idle_.touch();
 }
 
 void App::frame(ImVec2 display) {

@@ -82,7 +82,9 @@ public:
     /// Draws one frame into the current ImGui frame, full screen at `display`.
     void frame(ImVec2 display);
 
-    /// Input arrived (touch, key): stops speech, restarts the inactivity countdown.
+    /// Input arrived (touch, key): stops speech, restarts the inactivity countdown. While the
+    /// inactivity warning shows, the countdown restarts only when the touch lifts (the warning
+    /// draws until then), so the touch that dismisses it never reaches the screen below.
     void on_input();
 
     // Navigation.
@@ -103,6 +105,11 @@ public:
     bool elder() const { return elder_; }
     void set_elder(bool on);
     const Theme& theme() const { return elder_ ? elder_theme_ : standard_theme_; }
+    /// Sizes both themes' text for the font in use, whose capitals are `cap_height_ratio` of its
+    /// ImGui size (Fonts::cap_height_ratio), so letters keep kiosk.md's physical sizes whatever
+    /// CJK font fontconfig found (text_scale_for). The window calls it after locating the font,
+    /// before baking the atlas. UI thread.
+    void fit_text_to_font(double cap_height_ratio);
     const Catalog& catalog() const { return catalogs_.at(locale_); }
     /// Every catalog, for building glyph ranges of the language button.
     const std::map<std::string, Catalog>& catalogs() const { return catalogs_; }

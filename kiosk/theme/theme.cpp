@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "theme/theme.hpp"
 
+#include <algorithm>
+
 namespace selfcare::kiosk {
 namespace {
 
@@ -63,13 +65,13 @@ struct ThemeSpec {
     double min_text_contrast, min_control_contrast;
 };
 
-Theme make_theme(const ThemeSpec& s, const Panel& panel) {
+Theme make_theme(const ThemeSpec& s, const Panel& panel, double text_scale) {
     Theme t;
     t.name = s.name;
-    t.body_px = panel.reference_px(s.body);
-    t.title_px = panel.reference_px(s.title);
-    t.figure_px = panel.reference_px(s.figure);
-    t.button_label_px = panel.reference_px(s.button_label);
+    t.body_px = panel.reference_px(s.body * text_scale);
+    t.title_px = panel.reference_px(s.title * text_scale);
+    t.figure_px = panel.reference_px(s.figure * text_scale);
+    t.button_label_px = panel.reference_px(s.button_label * text_scale);
     t.line_pitch = s.line_pitch;
     t.paragraph_gap = s.paragraph_gap;
     t.main_target_px = panel.px(s.main_target_mm);
@@ -90,24 +92,29 @@ Theme make_theme(const ThemeSpec& s, const Panel& panel) {
 
 }  // namespace
 
-Theme standard_theme(const Panel& panel) {
+double text_scale_for(double cap_height_ratio) {
+    if (!(cap_height_ratio > 0)) return 1.0;
+    return std::max(1.0, kReferenceCapHeightRatio / cap_height_ratio);
+}
+
+Theme standard_theme(const Panel& panel, double text_scale) {
     return make_theme({.name = "standard", .body = 32, .title = 44, .figure = 48, .button_label = 36,
                        .line_pitch = 1.3F, .paragraph_gap = 1.7F,
                        .main_target_mm = 15, .min_target_mm = 12, .gap_mm = 5, .max_tiles_per_page = 6, .list_rows_per_page = 8,
                        .inactivity = std::chrono::seconds(90), .warning = std::chrono::seconds(30),
                        .speech_rate_wpm = 175, .voice_on_by_default = false, .promotions = true,
                        .min_text_contrast = 4.5, .min_control_contrast = 3.0},
-                      panel);
+                      panel, text_scale);
 }
 
-Theme elder_theme(const Panel& panel) {
+Theme elder_theme(const Panel& panel, double text_scale) {
     return make_theme({.name = "elder", .body = 48, .title = 64, .figure = 64, .button_label = 56,
                        .line_pitch = 1.5F, .paragraph_gap = 2.0F,
                        .main_target_mm = 20, .min_target_mm = 15, .gap_mm = 5, .max_tiles_per_page = 4, .list_rows_per_page = 4,
                        .inactivity = std::chrono::seconds(180), .warning = std::chrono::seconds(30),
                        .speech_rate_wpm = 140, .voice_on_by_default = true, .promotions = false,
                        .min_text_contrast = 7.0, .min_control_contrast = 4.5},
-                      panel);
+                      panel, text_scale);
 }
 
 }  // namespace selfcare::kiosk

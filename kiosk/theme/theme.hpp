@@ -77,12 +77,26 @@ struct Theme {
     std::vector<ColorPair> color_pairs() const;
 };
 
+/// The Latin capital height, as a share of Dear ImGui's font size (ascent to descent), of the font
+/// the text sizes of kiosk.md were worked out with (WenQuanYi Micro Hei, kiosk-research.md): at
+/// 48 px its capitals are 29 px, 7.3 mm on the reference panel, 0.7° at 600 mm.
+inline constexpr double kReferenceCapHeightRatio = 0.61;
+
+/// How much to grow the themes' text sizes so that a font whose capitals are `cap_height_ratio`
+/// of its ImGui size keeps the physical letter sizes kiosk.md asks for. Noto Sans CJK (capitals
+/// 733 of a 1448-unit line box, 0.506) needs 1.21×: without it elder body text would have 6.0 mm
+/// capitals instead of 7.3 mm. Never shrinks text (a font with taller capitals keeps the sizes);
+/// 1 for an unknown ratio (<= 0). Pure; thread-safe.
+double text_scale_for(double cap_height_ratio);
+
 /// The standard theme for `panel`: body >= 32 px, targets >= 12 mm, 90 s inactivity, text >= 4.5:1.
-Theme standard_theme(const Panel& panel = {});
+/// `text_scale` (from text_scale_for()) multiplies every text size; targets are not affected.
+Theme standard_theme(const Panel& panel = {}, double text_scale = 1.0);
 
 /// Elder mode for `panel`: body >= 48 px, titles and figures >= 64 px, line pitch 1.5, main
 /// targets >= 20 mm, all >= 15 mm with >= 5 mm gaps, <= 4 tiles per page, 180 s inactivity with a
 /// 30 s spoken warning, speech at 140 wpm on by default, no promotions, text >= 7:1, controls >= 4.5:1.
-Theme elder_theme(const Panel& panel = {});
+/// `text_scale` as for standard_theme().
+Theme elder_theme(const Panel& panel = {}, double text_scale = 1.0);
 
 }  // namespace selfcare::kiosk

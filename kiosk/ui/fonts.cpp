@@ -2,6 +2,9 @@
 #include "ui/fonts.hpp"
 
 #include <fontconfig/fontconfig.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_TRUETYPE_TABLES_H
 
 #include <filesystem>
 #include <fstream>
@@ -11,6 +14,30 @@
 #include <imgui_impl_opengl3.h>
 
 namespace selfcare::kiosk {
+namespace {
+
+// Capital height / (ascender - descender) of face `index` in `file`: the OS/2 table's cap height,
+// else the height of "H". ImGui's FreeType builder sizes a font by ascender minus descender
+// (FT_SIZE_REQUEST_TYPE_REAL_DIM), so this is how tall capitals come out at a given ImGui size.
+double measure_cap_height_ratio(const std::string& file, int index) {
+    FT_Library lib = nullptr;
+    if (FT_Init_FreeType(&lib) != 0) return 0;
+    double ratio = 0;
+    FT_Face face = nullptr;
+    if (FT_New_Face(lib, file.c_str(), index, &face) == 0) {
+        const double box = static_cast<double>(face->ascender) - static_cast<double>(face->descender);
+        double cap = 0;
+        const auto* os2 = static_cast<const TT_OS2*>(FT_Get_Sfnt_Table(face, FT_SFNT_OS2));
+        if (os2 != nullptr && os2->version >= 2 && os2->sCapHeight > 0) cap = os2->sCapHeight;
+        else if (FT_Load_Char(face, 'H', FT_LOAD_NO_SCALE) == 0) cap = static_cast<double>(face->glyph->metrics.height);
+        if (box > 0 && cap > 0) ratio = cap / box;
+        FT_Done_Face(face);
+    }
+    FT_Done_FreeType(lib);
+    return ratio;
+}
+
+}  // namespace
 
 bool Fonts::locate(std::string_view locale, std::string* error) {
     const std::string family = locale == "zh-TW" ? "Noto Sans CJK TC" : "Noto Sans CJK SC";
@@ -36,6 +63,7 @@ bool Fonts::locate(std::string_view locale, std::string* error) {
             if (file_ != reinterpret_cast<const char*>(file)) data_.clear();
             file_ = reinterpret_cast<const char*>(file);
             index_ = index;
+            cap_ratio_ = measure_cap_height_ratio(file_, index_);
             found = true;
         }
         FcPatternDestroy(match);

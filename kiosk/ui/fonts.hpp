@@ -22,6 +22,12 @@ public:
     /// font with Chinese characters is installed (Debian: fonts-noto-cjk).
     bool locate(std::string_view locale, std::string* error);
 
+    /// The located font's Latin capital height as a share of its Dear ImGui size (ascent to
+    /// descent, which is what ImGui's pixel size spans): 0.506 for Noto Sans CJK. Read from the
+    /// font by locate(); 0 when it could not be read. The themes' text sizes are grown by
+    /// text_scale_for() of it, so letters keep the physical size kiosk.md asks for.
+    double cap_height_ratio() const { return cap_ratio_; }
+
     /// Sets what the next build() bakes: these pixel sizes and these characters.
     void configure(std::vector<float> sizes, GlyphSet glyphs);
     /// Notes the characters of `utf8` the atlas lacks (cheap when all are there). UI thread.
@@ -44,6 +50,7 @@ public:
 private:
     std::string file_;
     int index_ = 0;
+    double cap_ratio_ = 0;
     std::vector<char> data_;  // the font file, read once and shared by every size
     std::vector<float> sizes_;
     GlyphSet glyphs_;

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "app/app.hpp"
+#include "ui/fonts.hpp"
 #include "ui/screenshot.hpp"
 
 namespace selfcare::kiosk {
@@ -233,7 +234,9 @@ void ScriptRunner::after_render(App& app, int width, int height) {
         return;
     }
     std::ofstream json(screenshots_ / (name + ".json"));
-    json << to_json(app.current_screen(), app.last_widgets()).dump(1) << '\n';
+    nlohmann::json doc = to_json(app.current_screen(), app.last_widgets());
+    doc["cap_height_ratio"] = app.fonts().cap_height_ratio();  // how tall capitals are at each font_px
+    json << doc.dump(1) << '\n';
     if (!json) {
         fail("cannot write " + name + ".json");
         return;

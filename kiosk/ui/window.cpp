@@ -42,6 +42,7 @@ bool rebuild_fonts(App& app, Fonts& fonts, bool reconfigure) {
             std::fprintf(stderr, "selfcare-kiosk: %s\n", error.c_str());
             return false;
         }
+        app.fit_text_to_font(fonts.cap_height_ratio());
         const Theme& t = app.theme();
         std::vector<float> sizes{t.body_px, t.title_px, t.figure_px, t.button_label_px};
         std::sort(sizes.begin(), sizes.end());
@@ -54,9 +55,9 @@ bool rebuild_fonts(App& app, Fonts& fonts, bool reconfigure) {
         return false;
     }
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
-    std::fprintf(stderr, "selfcare-kiosk: font atlas %dx%d, %zu glyphs, theme %s, %s, baked in %lld ms\n", fonts.atlas_width(),
-                 fonts.atlas_height(), fonts.glyph_count(), std::string(app.theme().name).c_str(), app.locale().c_str(),
-                 static_cast<long long>(ms));
+    std::fprintf(stderr, "selfcare-kiosk: font atlas %dx%d, %zu glyphs, theme %s, %s, body %.0f px (capitals %.3f of the size), baked in %lld ms\n",
+                 fonts.atlas_width(), fonts.atlas_height(), fonts.glyph_count(), std::string(app.theme().name).c_str(),
+                 app.locale().c_str(), static_cast<double>(app.theme().body_px), fonts.cap_height_ratio(), static_cast<long long>(ms));
     return true;
 }
 

@@ -112,6 +112,16 @@ TEST_CASE("every main-path screen is reached in all three languages and both the
                 CAPTURE(shot);
                 const json w = kiosk.widgets(shot);
                 CHECK(w["widgets"].size() > 3);
+                // Letters of a physical size, whatever font the kiosk found: capitals at least as tall
+                // as kiosk.md's sizes give with its reference font (elder body 48 px: 7.3 mm, 0.7° at
+                // 600 mm; standard body 32 px: 4.8 mm, ADA's minimum) on the reference panel.
+                const double cap_ratio = w.value("cap_height_ratio", 0.0);
+                REQUIRE(cap_ratio > 0.3);
+                const double min_capitals = selfcare::kiosk::kReferenceCapHeightRatio * (elder_mode ? 48 : 32) - 0.01;
+                for (const auto& widget : w["widgets"]) {
+                    if (widget["label"].get<std::string>().empty()) continue;  // no text on it
+                    CHECK_MESSAGE(widget["font_px"].get<double>() * cap_ratio >= min_capitals, widget["label"].get<std::string>());
+                }
                 for (const auto& widget : w["widgets"]) {
                     const std::string label = widget["label"];
                     // The customer's number is masked on every screen but the one where they type it.
@@ -154,6 +164,37 @@ TEST_CASE("an unattended session is warned about, then ends and its data is wipe
     CHECK(read_all(key) != customer_key);
     const std::string after = read_all(kiosk.shots() / "after-timeout.json");
     CHECK(after.find("8000") == std::string::npos);  // not even the masked number is left on screen
+}
+
+TEST_CASE("the touch that ends the inactivity warning does not reach the screen below") {
+    XvfbDisplay display;
+    ServerProcess server;
+    const Catalog c = catalog("zh-CN");
+    for (bool elder_mode : {false, true}) {
+        CAPTURE(elder_mode);
+        Kiosk kiosk{display, server, {}};
+        const std::vector<std::string> extra = elder_mode ? std::vector<std::string>{"--elder"} : std::vector<std::string>{};
+        // Where home's first tile is: the warning covers it, and a customer touches there.
+        const auto first = kiosk.run(sign_in(c) + "screenshot home\n", extra);
+        REQUIRE_MESSAGE(first.exit_code == 0, first.err);
+        float x = -1, y = -1;
+        const json home = kiosk.widgets("home");
+        for (const auto& w : home["widgets"]) {
+            if (w["key"] == "screen.query.title") {
+                x = w["x"].get<float>() + w["w"].get<float>() / 2;
+                y = w["y"].get<float>() + w["h"].get<float>() / 2;
+            }
+        }
+        REQUIRE_MESSAGE(x > 0, home.dump());
+        const std::string touch = "touch " + std::to_string(static_cast<int>(x)) + " " + std::to_string(static_cast<int>(y)) + "\n";
+        // Inactive until the warning shows (standard 60 s, elder 150 s), then one touch on the tile's spot.
+        const auto second = kiosk.run(sign_in(c) + "advance " + (elder_mode ? "155" : "65") + "\nexpect " +
+                                          c.text("idle.warning.title") + "\n" + touch + "frames 5\nabsent " + c.text("idle.warning.title") +
+                                          "\nexpect " + c.text("screen.home.title") + "\nscreenshot continued\n",
+                                      extra);
+        REQUIRE_MESSAGE(second.exit_code == 0, second.err);
+        CHECK(kiosk.widgets("continued")["screen"] == "home");
+    }
 }
 
 TEST_CASE("a fault reported while the network is down gives a receipt with the local reference") {

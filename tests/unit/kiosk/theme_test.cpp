@@ -67,3 +67,27 @@ TEST_CASE("sizes keep their physical size on a coarser panel") {
     CHECK(t.body_px * big.mm_per_px >= 48 * Panel::kReferenceMmPerPx);
     CHECK(t.body_px < elder_theme().body_px);
 }
+
+TEST_CASE("text grows for a font with short capitals, so letters keep their physical size") {
+    // Noto Sans CJK: capitals 733 units in a 1448-unit line box (ascender 1160, descender -288).
+    const double noto = 733.0 / 1448.0;
+    CHECK(text_scale_for(noto) == doctest::Approx(0.61 / noto));
+    // The font the sizes were worked out with, or one with taller capitals: no change, never smaller.
+    CHECK(text_scale_for(kReferenceCapHeightRatio) == doctest::Approx(1.0));
+    CHECK(text_scale_for(0.7) == doctest::Approx(1.0));
+    CHECK(text_scale_for(0.0) == doctest::Approx(1.0));  // unknown: as specified
+    CHECK(text_scale_for(-1.0) == doctest::Approx(1.0));
+
+    // Elder body text: capitals of at least 7.3 mm on the reference panel (0.7° at 600 mm, as the
+    // 48 px of kiosk.md give with the reference font); standard: at least ADA's 4.8 mm.
+    const Theme elder = elder_theme({}, text_scale_for(noto));
+    CHECK(elder.body_px * noto >= 0.61 * 48 - 1e-6);
+    CHECK(elder.body_px * noto * Panel::kReferenceMmPerPx >= 7.25);
+    CHECK(elder.title_px * noto >= 0.61 * 64 - 1e-6);
+    CHECK(elder.button_label_px * noto >= 0.61 * 56 - 1e-6);
+    const Theme standard = standard_theme({}, text_scale_for(noto));
+    CHECK(standard.body_px * noto * Panel::kReferenceMmPerPx >= 4.8);
+    // Targets are sizes of the screen, not of letters: they do not move.
+    CHECK(elder.main_target_px == elder_theme().main_target_px);
+    CHECK(elder.min_target_px == elder_theme().min_target_px);
+}
