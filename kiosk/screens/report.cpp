@@ -176,7 +176,9 @@ private:
     void draw_confirm(App& app, Ui& ui) {
         ReportDraft& d = app.draft();
         ui.figure(ui.tr("report.summary.kind"), ui.tr("report.sub." + d.subcategory));
-        ui.paragraph(d.description);
+        // Up to 200 typed characters: two lines here keep Confirm in view (it was read in full on
+        // the keyboard, and the receipt and the ticket keep all of it).
+        ui.paragraph_at_most(d.description, 2);
         ui.figure(ui.tr("report.contact_label"), mask_msisdn(app.msisdn()));
         if (d.appointment >= 0) ui.figure(ui.tr("report.summary.appointment"), ui.tr(kWindows[static_cast<size_t>(d.appointment)].key));
         const int choice = ui.button_row({{"confirm.yes", ui.tr("confirm.yes"), ""}, {"confirm.no", ui.tr("confirm.no"), ""}}, Style::kPrimary);

@@ -39,9 +39,20 @@ void Ui::text_at(ImVec2 pos, std::string_view text, float px, Rgb color) {
     records_.push_back({"", std::string(text), pos.x, pos.y, measure(text, px), px, false, px});
 }
 
-void Ui::lines(std::string_view text, float px, Rgb color, float x, float max_width) {
+void Ui::lines(std::string_view text, float px, Rgb color, float x, float max_width, int max_lines) {
     fonts_.require(text);
-    const auto broken = break_lines(text, max_width, [&](std::string_view s) { return measure(s, px); });
+    auto broken = break_lines(text, max_width, [&](std::string_view s) { return measure(s, px); });
+    if (max_lines > 0 && broken.size() > static_cast<size_t>(max_lines)) {
+        // Cut to the last line that fits with the ellipsis, a whole UTF-8 character at a time.
+        broken.resize(static_cast<size_t>(max_lines));
+        std::string& last = broken.back();
+        static constexpr std::string_view kEllipsis = "…";
+        while (!last.empty() && measure(last + std::string(kEllipsis), px) > max_width) {
+            while (!last.empty() && (static_cast<unsigned char>(last.back()) & 0xC0) == 0x80) last.pop_back();  // continuation bytes
+            if (!last.empty()) last.pop_back();  // the character's first byte
+        }
+        last += kEllipsis;
+    }
     const float pitch = px * theme_->line_pitch;
     for (const auto& line : broken) {
         // Centre the glyphs in the taller line box: ImGui draws text at the top of its line.
@@ -57,6 +68,11 @@ void Ui::title(std::string_view text) {
 
 void Ui::paragraph(std::string_view text, bool muted) {
     lines(text, theme_->body_px, muted ? theme_->palette.text_muted : theme_->palette.text, origin_.x, size_.x);
+    y_ += theme_->body_px * (theme_->paragraph_gap - theme_->line_pitch);
+}
+
+void Ui::paragraph_at_most(std::string_view text, int max_lines) {
+    lines(text, theme_->body_px, theme_->palette.text, origin_.x, size_.x, max_lines);
     y_ += theme_->body_px * (theme_->paragraph_gap - theme_->line_pitch);
 }
 

@@ -52,6 +52,10 @@ public:
     // Flow layout: each call draws below the previous one.
     void title(std::string_view text);
     void paragraph(std::string_view text, bool muted = false);
+    /// A paragraph of at most `max_lines` lines, the last ending in "…" when the text is longer:
+    /// for text of any length (what a customer typed) on a screen that must keep its buttons in
+    /// view without scrolling.
+    void paragraph_at_most(std::string_view text, int max_lines);
     /// A label and a large value (amounts, numbers: figure size).
     void figure(std::string_view label, std::string_view value);
     /// A labelled bar, `fraction` 0..1 filled.
@@ -92,7 +96,7 @@ public:
     std::vector<WidgetRecord>& records() { return records_; }
 
 private:
-    void lines(std::string_view text, float px, Rgb color, float x, float max_width);
+    void lines(std::string_view text, float px, Rgb color, float x, float max_width, int max_lines = 0);
     int page_of(std::string_view grid_id) { return pages_[std::string(grid_id)]; }
 
     Fonts& fonts_;

@@ -702,6 +702,39 @@ TEST_CASE("tracking tells where the engineer's visit stands, with every time by 
     REQUIRE_MESSAGE(third.exit_code == 0, third.err);
 }
 
+TEST_CASE("a long typed description keeps Confirm in view in elder mode, and reaches the ticket whole") {
+    XvfbDisplay display;
+    ServerProcess server;
+    const Catalog c = catalog("zh-CN");
+    Kiosk kiosk{display, server, {}};
+    std::string words;  // 200 characters, the most the keyboard takes: four lines at elder size
+    for (int i = 0; i < 20; ++i) words += "2026120" + std::to_string(i % 10) + "98";
+    const std::string script = sign_in(c) + "tap screen.report.title\nwait report\ntap report.category.network\ntap report.sub.slowData\n"
+                               "tap report.type_it\ntype " + words + "\ntap report.description_done\n"
+                               "tap report.address.none\ntap report.window.none\nexpect " + c.text("confirm.yes") + "\nscreenshot confirm\n"
+                               "tap confirm.yes\nwait result 20\nexpect TT-\n";
+    const auto run = kiosk.run(script, {"--elder"});
+    REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+    // The summary shows the start of the words, cut with "…", and Confirm sits inside the screen.
+    const json confirm = kiosk.widgets("confirm");
+    bool cut = false, button_in_view = false;
+    for (const auto& w : confirm["widgets"]) {
+        const std::string label = w["label"];
+        if (label.find("…") != std::string::npos) cut = true;
+        if (w["key"] == "confirm.yes") button_in_view = w["y"].get<float>() + w["h"].get<float>() <= 1080.0F;
+    }
+    CHECK_MESSAGE(cut, confirm.dump());
+    CHECK_MESSAGE(button_in_view, confirm.dump());
+    // The ticket holds every character.
+    TempDir sdk_dir;
+    auto client = selfcare::test::open_sdk_client(sdk_dir, server.base_url());
+    selfcare::test::sign_in_customer(client);
+    const json tickets = selfcare::test::call(client, "tickets.list", json::object(), SC_OK);
+    int found = 0;
+    for (const auto& t : tickets.value("items", json::array())) found += t.value("description", "") == words ? 1 : 0;
+    CHECK_MESSAGE(found == 1, tickets.dump());
+}
+
 TEST_CASE("a fault described on the keyboard reaches the ticket; a too short one is refused clearly") {
     XvfbDisplay display;
     ServerProcess server;
