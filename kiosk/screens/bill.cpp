@@ -104,12 +104,7 @@ private:
             ui.space(pitch);
         }
         ui.space(t.gap_px);
-        if (pages <= 1) return;
-        ui.paragraph(ui.format("nav.page_of", {{"page", std::to_string(page_ + 1)}, {"pages", std::to_string(pages)}}));
-        std::vector<Tile> nav;
-        if (page_ > 0) nav.push_back({"nav.previous_page", ui.tr("nav.previous_page"), ""});
-        if (page_ + 1 < pages) nav.push_back({"nav.next_page", ui.tr("nav.next_page"), ""});
-        if (const int hit = ui.button_row(nav, Style::kPrimary); hit >= 0) page_ += nav[static_cast<size_t>(hit)].key == "nav.next_page" ? 1 : -1;
+        ui.pager(&page_, pages);
     }
 
     int page_ = 0;

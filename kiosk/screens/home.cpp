@@ -15,7 +15,6 @@ public:
     void draw(App& app, Ui& ui) override {
         const auto& s = app.summary();
         const std::string who = s.is_object() ? s.value("maskedMsisdn", mask_msisdn(app.msisdn())) : mask_msisdn(app.msisdn());
-        ui.paragraph(ui.format("home.signed_in_as", {{"number", who}}), true);
         const std::vector<Tile> tiles = {
             {"screen.query.title", ui.tr("screen.query.title"), ui.tr("home.query_detail")},
             {"screen.report.title", ui.tr("screen.report.title"), ui.tr("home.report_detail")},
@@ -23,7 +22,11 @@ public:
             {"screen.order.title", ui.tr("screen.order.title"), ui.tr("home.order_detail")},
             {"screen.redeem.title", ui.tr("screen.redeem.title"), ui.tr("home.redeem_detail")},
         };
-        ui.paragraph(ui.format("home.volume", {{"level", std::to_string(app.volume().step())}, {"steps", std::to_string(Volume::steps())}}));
+        // Who is signed in and the volume share one line: in elder mode every line the header
+        // takes is a row of tiles fewer.
+        ui.paragraph(ui.format("home.signed_in_as", {{"number", who}}) + "　" +
+                         ui.format("home.volume", {{"level", std::to_string(app.volume().step())}, {"steps", std::to_string(Volume::steps())}}),
+                     true);
         // Signing out is never on a second page of tiles: it is the way out, always in view.
         std::vector<Tile> row = {{"home.sign_out", ui.tr("home.sign_out"), ""}};
         if (!app.elder()) row.push_back({"home.elder", ui.tr("home.elder"), ""});
@@ -40,7 +43,9 @@ public:
             else app.change_volume(key == "home.louder");
         }
         static const char* const kTargets[] = {"query", "report", "track", "order", "redeem"};
-        if (const int hit = ui.tiles("home", tiles); hit >= 0) app.go(kTargets[hit]);
+        // The details ("balance, data, bills") only explain the tasks: in elder mode's big
+        // letters they give way so that four tasks fit on the first page.
+        if (const int hit = ui.tiles("home", tiles, true); hit >= 0) app.go(kTargets[hit]);
     }
 };
 

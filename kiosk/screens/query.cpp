@@ -70,6 +70,7 @@ private:
         // The section shows empty while its data loads (the app shows the wait state).
         error_.clear();
         data_ = nlohmann::json::object();
+        bars_page_ = 0;
         call_ = app.run(kCommands[section_]);
     }
 
@@ -78,7 +79,18 @@ private:
         const auto plan = data_.value("plan", nlohmann::json::object());
         if (plan.is_object()) ui.figure(ui.tr("query.plan_label"), plan.value("name", ""));
         ui.figure(ui.tr("query.points_label"), number_text(data_.value("points", nlohmann::json())));
-        for (const auto& a : data_.value("allowances", nlohmann::json::array())) {
+        // The allowance bars that fit below the figures; with elder mode's big letters the rest
+        // go to a further page behind Previous/Next, as nothing on the kiosk scrolls.
+        const auto all = data_.value("allowances", nlohmann::json::array());
+        const auto count = static_cast<int>(all.is_array() ? all.size() : 0);
+        int per_page = count;
+        if (static_cast<float>(count) * ui.bar_height() > ui.remaining_height()) {
+            per_page = std::max(1, static_cast<int>((ui.remaining_height() - ui.button_row_height()) / ui.bar_height()));
+        }
+        const int pages = per_page > 0 ? (count + per_page - 1) / per_page : 1;
+        bars_page_ = std::clamp(bars_page_, 0, std::max(0, pages - 1));
+        for (int i = bars_page_ * per_page; i < std::min(count, (bars_page_ + 1) * per_page); ++i) {
+            const auto& a = all[static_cast<size_t>(i)];
             const double total = a.value("total", 0.0);
             const double left = a.value("remaining", 0.0);
             const std::string unit = a.value("unit", "");
@@ -88,6 +100,7 @@ private:
                                                {"total", number_text(a.value("total", nlohmann::json()))},
                                                {"unit", unit}}));
         }
+        ui.pager(&bars_page_, pages);
     }
 
     void draw_list(App& app, Ui& ui, const std::string& what) {
@@ -112,6 +125,7 @@ private:
     }
 
     int section_ = 0;
+    int bars_page_ = 0;  // which allowance bars show when not all fit
     nlohmann::json data_;
     std::string error_;
     PendingCall call_;  // the current section's data

@@ -85,6 +85,13 @@ void Ui::figure(std::string_view label, std::string_view value) {
     y_ += fig * theme_->line_pitch;
 }
 
+float Ui::bar_height() const {
+    const float body = theme_->body_px;
+    return body * theme_->line_pitch + std::max(16.0F, body * 0.5F) + theme_->gap_px;
+}
+
+float Ui::button_row_height() const { return std::max(theme_->main_target_px, theme_->button_label_px * 1.6F) + theme_->gap_px; }
+
 void Ui::bar(std::string_view label, float fraction, std::string_view value) {
     const float body = theme_->body_px;
     text_at({origin_.x, y_}, label, body, theme_->palette.text);
@@ -182,19 +189,47 @@ int Ui::button_row(const std::vector<Tile>& buttons, Style style) {
     return hit;
 }
 
-int Ui::tiles(std::string_view grid_id, const std::vector<Tile>& items) {
-    const int per_page = std::max(1, theme_->max_tiles_per_page);
+int Ui::tiles(std::string_view grid_id, const std::vector<Tile>& items, bool details_are_hints) {
+    const int most_per_page = std::max(1, theme_->max_tiles_per_page);
+    const int columns = most_per_page <= 4 ? 2 : 3;
+    const float gap = theme_->gap_px;
+    const float px = theme_->button_label_px;
+    const float w = (size_.x - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    const float pager_h = button_row_height();
+    // Every tile is as tall as its longest label needs, broken as button_at breaks it: a label
+    // never spills out of its tile, whatever the font size and language.
+    const auto label_of = [](const Tile& t, bool with_detail) { return with_detail && !t.detail.empty() ? t.label + "\n" + t.detail : t.label; };
+    const auto height_for = [&](bool with_detail) {
+        std::size_t lines = 1;
+        for (const Tile& t : items) {
+            lines = std::max(lines, break_lines(label_of(t, with_detail), w - gap, [&](std::string_view s) { return measure(s, px); }).size());
+        }
+        return std::max(theme_->main_target_px, static_cast<float>(lines) * px * 1.2F + gap);
+    };
+    // As many tiles as fit without scrolling (at least one row); the rest go to further pages.
+    const auto per_page_for = [&](float tile_h) {
+        const auto rows = [&](float avail) { return std::max(1, static_cast<int>((avail + gap) / (tile_h + gap))); };
+        const int n = std::min(most_per_page, rows(remaining_height()) * columns);
+        return static_cast<int>(items.size()) > n ? std::min(most_per_page, rows(remaining_height() - pager_h) * columns) : n;
+    };
+    bool with_detail = true;
+    float needed = height_for(true);
+    int per_page = per_page_for(needed);
+    if (details_are_hints && per_page < std::min(most_per_page, static_cast<int>(items.size()))) {
+        const float label_only = height_for(false);
+        if (per_page_for(label_only) > per_page) {
+            with_detail = false;
+            needed = label_only;
+            per_page = per_page_for(label_only);
+        }
+    }
     const int pages = std::max(1, static_cast<int>((items.size() + static_cast<size_t>(per_page) - 1) / static_cast<size_t>(per_page)));
     int& page = pages_[std::string(grid_id)];
     page = std::clamp(page, 0, pages - 1);
-    const int columns = per_page <= 4 ? 2 : 3;
     const int rows = (per_page + columns - 1) / columns;
-    const float gap = theme_->gap_px;
-    const float pager_h = pages > 1 ? std::max(theme_->main_target_px, theme_->button_label_px * 1.6F) + gap : 0;
-    const float w = (size_.x - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-    const float avail = remaining_height() - pager_h;
-    const float h = std::clamp((avail - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows), theme_->main_target_px,
-                               theme_->main_target_px * 2.2F);
+    const float avail = remaining_height() - (pages > 1 ? pager_h : 0);
+    const float h = std::clamp((avail - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows), needed,
+                               std::max(needed, theme_->main_target_px * 2.2F));
     int hit = -1;
     const int first = page * per_page;
     const int last = std::min(static_cast<int>(items.size()), first + per_page);
@@ -203,28 +238,32 @@ int Ui::tiles(std::string_view grid_id, const std::vector<Tile>& items) {
         const float x = origin_.x + static_cast<float>(slot % columns) * (w + gap);
         const float y = y_ + static_cast<float>(slot / columns) * (h + gap);
         const Tile& t = items[static_cast<size_t>(i)];
-        const std::string label = t.detail.empty() ? t.label : t.label + "\n" + t.detail;
-        if (button_at({x, y}, {w, h}, t.key, label, Style::kSecondary, theme_->button_label_px)) hit = i;
+        if (button_at({x, y}, {w, h}, t.key, label_of(t, with_detail), Style::kSecondary, px)) hit = i;
     }
     const int used_rows = (last - first + columns - 1) / columns;
     y_ += static_cast<float>(std::max(used_rows, 1)) * (h + gap);
-    if (pages > 1) {
-        const std::string page_text = format("nav.page_of", {{"page", std::to_string(page + 1)}, {"pages", std::to_string(pages)}});
-        std::vector<Tile> nav;
-        if (page > 0) nav.push_back({"nav.previous_page", tr("nav.previous_page"), ""});
-        if (page + 1 < pages) nav.push_back({"nav.next_page", tr("nav.next_page"), ""});
-        text_at({origin_.x, y_ + (pager_h - gap - theme_->body_px) / 2}, page_text, theme_->body_px, theme_->palette.text);
-        const float pw = theme_->main_target_px * 4;
-        float x = origin_.x + size_.x - static_cast<float>(nav.size()) * (pw + gap) + gap;
-        for (const auto& n : nav) {
-            if (button_at({x, y_}, {pw, pager_h - gap}, n.key, n.label, Style::kPrimary, theme_->button_label_px)) {
-                page += n.key == "nav.next_page" ? 1 : -1;
-            }
-            x += pw + gap;
-        }
-        y_ += pager_h;
-    }
+    pager(&page, pages);
     return hit;
+}
+
+void Ui::pager(int* page, int pages) {
+    if (pages <= 1) return;
+    const float gap = theme_->gap_px;
+    const float row_h = button_row_height();
+    const std::string page_text = format("nav.page_of", {{"page", std::to_string(*page + 1)}, {"pages", std::to_string(pages)}});
+    std::vector<Tile> nav;
+    if (*page > 0) nav.push_back({"nav.previous_page", tr("nav.previous_page"), ""});
+    if (*page + 1 < pages) nav.push_back({"nav.next_page", tr("nav.next_page"), ""});
+    text_at({origin_.x, y_ + (row_h - gap - theme_->body_px) / 2}, page_text, theme_->body_px, theme_->palette.text);
+    const float pw = theme_->main_target_px * 4;
+    float x = origin_.x + size_.x - static_cast<float>(nav.size()) * (pw + gap) + gap;
+    for (const auto& n : nav) {
+        if (button_at({x, y_}, {pw, row_h - gap}, n.key, n.label, Style::kPrimary, theme_->button_label_px)) {
+            *page += n.key == "nav.next_page" ? 1 : -1;
+        }
+        x += pw + gap;
+    }
+    y_ += row_h;
 }
 
 bool Ui::keypad(std::string* value, std::size_t max_digits, std::string_view action_key) {

@@ -60,6 +60,13 @@ public:
     void figure(std::string_view label, std::string_view value);
     /// A labelled bar, `fraction` 0..1 filled.
     void bar(std::string_view label, float fraction, std::string_view value);
+    /// The height bar() takes, gap included, and button_row()'s: for screens that page their
+    /// content by what fits (nothing scrolls).
+    float bar_height() const;
+    float button_row_height() const;
+    /// One row: "Page 2 of 3" on the left, Previous and Next (as they apply) on the right,
+    /// button_row_height() tall. Moves `*page` when one is released; nothing when pages <= 1.
+    void pager(int* page, int pages);
     /// A full-width banner (offline, notices).
     void banner(std::string_view text);
     void space(float px) { y_ += px; }
@@ -67,9 +74,13 @@ public:
     bool button(std::string_view key, std::string_view label, Style style = Style::kPrimary);
     /// Buttons side by side on one row, equal widths; returns the index released, or -1.
     int button_row(const std::vector<Tile>& buttons, Style style = Style::kSecondary);
-    /// A grid of tiles, at most theme().max_tiles_per_page per page, with Previous/Next below
-    /// when there are more (no scrolling). Returns the index of the tile released, or -1.
-    int tiles(std::string_view grid_id, const std::vector<Tile>& items);
+    /// A grid of tiles, at most theme().max_tiles_per_page per page and only as many rows as fit
+    /// below what is already drawn, with Previous/Next below when there are more (no scrolling).
+    /// Each tile is tall enough for its label and detail. `details_are_hints`: the details only
+    /// explain the labels (home's tasks), so they are left out when that fits more tiles on a
+    /// page; otherwise (a ticket's status) they are always shown. Returns the index of the tile
+    /// released, or -1.
+    int tiles(std::string_view grid_id, const std::vector<Tile>& items, bool details_are_hints = false);
     /// A 3×4 digit keypad (1-9, delete, 0, `action_key`). Appends to / edits `value` up to
     /// `max_digits`; returns true when the action key is released.
     bool keypad(std::string* value, std::size_t max_digits, std::string_view action_key);

@@ -73,7 +73,23 @@ struct Kiosk {
     }
 
     ProgramRun run(const std::string& script, const std::vector<std::string>& extra = {}) const {
-        return run_program(argv(script, extra), "", env(), std::chrono::seconds(300));
+        ProgramRun r = run_program(argv(script, extra), "", env(), std::chrono::seconds(300));
+        check_on_screen();
+        return r;
+    }
+    // Nothing on the kiosk scrolls, so every widget of every screenshot taken so far must lie
+    // wholly on the 1920x1080 window: text or a button past the edge is lost to the customer.
+    void check_on_screen() const {
+        if (!std::filesystem::exists(shots())) return;
+        for (const auto& e : std::filesystem::directory_iterator(shots())) {
+            if (e.path().extension() != ".json") continue;
+            const auto shot = nlohmann::json::parse(read_all(e.path()));
+            for (const auto& w : shot["widgets"]) {
+                CAPTURE(e.path().filename().string());
+                CHECK_MESSAGE(w["x"].get<double>() + w["w"].get<double>() <= 1920.0, w.dump());
+                CHECK_MESSAGE(w["y"].get<double>() + w["h"].get<double>() <= 1080.0, w.dump());
+            }
+        }
     }
     nlohmann::json widgets(const std::string& shot) const { return nlohmann::json::parse(read_all(shots() / (shot + ".json"))); }
 };

@@ -70,8 +70,10 @@ std::string main_path(const Catalog& c) {
 
 // From home: a slow-data fault reported with a preset phrase, no address, no window, while the
 // server is down (the script waits for `down` first), up to its result with the local reference.
-std::string report_while_down(const fs::path& down) {
-    return "file " + down.string() + " 60\n"
+std::string report_while_down(const Catalog& c, const fs::path& down) {
+    // The offline banner first: it moves home's tiles down, and a tap racing it would land where
+    // the tile was a frame before.
+    return "file " + down.string() + " 60\nexpect " + c.text("offline.banner") + " 30\n"
            "tap screen.report.title\nwait report\ntap report.category.network\ntap report.sub.slowData\n"
            "tap report.phrase.evenings\ntap report.address.none\ntap report.window.none\ntap confirm.yes\n"
            "wait result 60\nexpect L-\n";
@@ -108,7 +110,7 @@ TEST_CASE("every main-path screen is reached in all three languages and both the
             if (elder_mode) extra.push_back("--elder");
             const auto run = kiosk.run(main_path(c), extra);
             REQUIRE_MESSAGE(run.exit_code == 0, run.err);
-            for (const char* shot : kShots) {
+            for (const std::string shot : kShots) {
                 CAPTURE(shot);
                 const json w = kiosk.widgets(shot);
                 CHECK(w["widgets"].size() > 3);
@@ -203,7 +205,7 @@ TEST_CASE("a fault reported while the network is down gives a receipt with the l
     const Catalog c = catalog("zh-CN");
     Kiosk kiosk{display, server, {}};
     const fs::path down = kiosk.dir.path() / "server-down";
-    const std::string script = sign_in(c) + "screenshot signed-in\n" + report_while_down(down) +
+    const std::string script = sign_in(c) + "screenshot signed-in\n" + report_while_down(c, down) +
                                "expect " + c.text("receipt.sent_automatically") + "\nexpect " +
                                c.text("offline.banner") + "\nscreenshot result\n"
                                "tap result.print\nwait receipt\nexpect " + c.text("receipt.printed") + " 20\nscreenshot receipt\n";
@@ -371,7 +373,7 @@ TEST_CASE("a report queued while the server was down is sent by staff with Sync 
     sent = sent.substr(0, sent.find('\x01'));
     while (!sent.empty() && sent.back() == ' ') sent.pop_back();
     const std::string script =
-        sign_in(c) + "screenshot signed-in\n" + report_while_down(down) +
+        sign_in(c) + "screenshot signed-in\n" + report_while_down(c, down) +
         "tap result.print\nwait receipt\nexpect " + c.text("receipt.printed") + " 20\n"
         "tap receipt.finish\nwait goodbye\nadvance 10\n" +
         open_staff_entry() + "type 2468\ntap staff.unlock\nexpect " + queued + " 30\nscreenshot staff-queued\n"
